@@ -1,0 +1,58 @@
+# Kezdesu — `make demo` to run the demo, `make test` to run the tests.
+PYTHON ?= python3.11
+VENV := .venv
+PY := $(VENV)/bin/python
+MANAGE := cd src && ../$(PY) manage.py
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: demo test install browser migrate reference demo-data serve lint typecheck messages lock clean makemessages
+
+$(VENV)/.installed: requirements.txt requirements-dev.txt
+	command -v $(PYTHON) >/dev/null || (echo "Python 3.11 is needed" && exit 1)
+	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
+	$(VENV)/bin/pip install --quiet --upgrade pip
+	$(VENV)/bin/pip install --quiet -r requirements.txt -r requirements-dev.txt
+	touch $@
+
+install: $(VENV)/.installed
+
+# Debian's Chromium for the browser tests; Playwright never downloads a browser.
+browser:
+	@test -x /usr/bin/chromium || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null) \
+	  || (echo "Could not install chromium; browser tests will be skipped" >&2)
+
+messages: install
+	$(MANAGE) compilemessages --ignore=.venv -v 0
+
+migrate: install messages
+	$(MANAGE) migrate --no-input -v 0
+
+reference: migrate
+	$(MANAGE) load_reference
+
+demo-data: reference
+	$(MANAGE) load_demo
+
+demo: demo-data
+	$(MANAGE) collectstatic --no-input -v 0
+	$(MANAGE) demo_accounts
+	$(MANAGE) runserver $(HOST):$(PORT)
+
+test: install messages browser
+	$(PY) -m pytest -p no:cacheprovider $(PYTEST_ARGS)
+
+lint: install
+	$(VENV)/bin/ruff check src benchmarks
+	$(VENV)/bin/ruff format --check src benchmarks
+	$(VENV)/bin/mypy src/kezdesu
+
+lock: install
+	$(VENV)/bin/pip-compile -q --strip-extras --no-header --no-emit-index-url --no-emit-find-links requirements.in -o requirements.txt
+	$(VENV)/bin/pip-compile -q --strip-extras --no-header --no-emit-index-url --no-emit-find-links requirements-dev.in -o requirements-dev.txt
+
+makemessages: install
+	$(MANAGE) makemessages -l kk -l ru -l en --no-obsolete --ignore=tests --add-location=file
+
+clean:
+	rm -rf $(VENV) var

@@ -1,0 +1,53 @@
+"""Writing the audit trail. Every domain function that changes data calls `record_audit`."""
+
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from django.contrib.contenttypes.models import ContentType
+from django.db import models
+
+from kezdesu.core.models import AuditLog
+
+
+def snapshot(instance: models.Model, fields: Iterable[str]) -> dict[str, Any]:
+    """The values of `fields` on `instance`, as they will be stored in an audit row."""
+    values: dict[str, Any] = {}
+    for name in fields:
+        field = instance._meta.get_field(name)
+        if field.many_to_many:
+            values[name] = sorted(str(pk) for pk in getattr(instance, name).values_list("pk", flat=True))
+        elif field.is_relation:
+            values[name] = getattr(instance, field.attname)
+        else:
+            values[name] = getattr(instance, name)
+    return values
+
+
+def changed(old: Mapping[str, Any], new: Mapping[str, Any]) -> tuple[dict[str, Any], dict[str, Any]]:
+    """Only the keys whose value differs, before and after."""
+    keys = [key for key in new if old.get(key) != new.get(key)]
+    return {key: old.get(key) for key in keys}, {key: new.get(key) for key in keys}
+
+
+def record_audit(
+    *,
+    actor: Any,
+    action: str,
+    target: models.Model | None = None,
+    organisation: Any = None,
+    old: Mapping[str, Any] | None = None,
+    new: Mapping[str, Any] | None = None,
+) -> AuditLog:
+    """Append one audit row. `actor` is a user, or None for the system (imports, scheduled jobs)."""
+    is_user = actor is not None and getattr(actor, "is_authenticated", False)
+    return AuditLog.objects.create(
+        actor=actor if is_user else None,
+        actor_label=(actor.get_full_name() or actor.get_username()) if is_user else "system",
+        action=action,
+        target_type=ContentType.objects.get_for_model(target) if target is not None else None,
+        target_id=str(target.pk) if target is not None else "",
+        target_label=str(target)[:300] if target is not None else "",
+        organisation=organisation,
+        old_values=dict(old or {}),
+        new_values=dict(new or {}),
+    )

@@ -1,0 +1,5 @@
+from kezdesu.regulations.models.calendar import CalendarException
+from kezdesu.regulations.models.fulfilments import Fulfilment, Reminder
+from kezdesu.regulations.models.profiles import ObligationRule, RegulationProfile
+
+__all__ = ["CalendarException", "Fulfilment", "ObligationRule", "RegulationProfile", "Reminder"]
