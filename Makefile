@@ -22,8 +22,10 @@ browser:
 	@test -x /usr/bin/chromium || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null) \
 	  || (echo "Could not install chromium; browser tests will be skipped" >&2)
 
+# GNU gettext's msgfmt when present, else the same catalogues compiled in pure Python.
 messages: install
-	$(MANAGE) compilemessages --ignore=.venv -v 0
+	if command -v msgfmt >/dev/null; then $(MANAGE) compilemessages --ignore=.venv -v 0; \
+	else $(PY) tools/compile_catalogues.py; fi
 
 migrate: install messages
 	$(MANAGE) migrate --no-input -v 0

@@ -126,6 +126,7 @@ MODELTRANSLATION_FALLBACK_LANGUAGES = {"default": ("kk", "ru", "en")}
 
 STATIC_URL = "/static/"
 STATIC_ROOT = VAR_DIR / "static"
+STATIC_ROOT.mkdir(exist_ok=True)  # WhiteNoise scans it at start-up, before any collectstatic
 STATICFILES_DIRS = [SRC_DIR / "kezdesu" / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = VAR_DIR / "media"
@@ -141,7 +142,7 @@ else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
 # Background work. Without a broker, tasks run eagerly in the calling process.
-CELERY_BROKER_URL = REDIS_URL or None
+CELERY_BROKER_URL = REDIS_URL or "memory://localhost/"  # never used while eager; a host keeps kombu quiet
 CELERY_RESULT_BACKEND = None
 CELERY_TASK_ALWAYS_EAGER = env.bool("CELERY_TASK_ALWAYS_EAGER", default=not REDIS_URL)
 CELERY_TASK_EAGER_PROPAGATES = True

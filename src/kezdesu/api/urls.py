@@ -1,9 +1,28 @@
-from django.urls import include, path
+"""REST API v1: one router, plus the OpenAPI schema and its two browsable renderings."""
+
+from django.urls import URLPattern, URLResolver, include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, SpectacularSwaggerView
+from rest_framework import routers
+
+from kezdesu.api.views import audit, calendar, geography, me, notifications, obligations, organisations, profiles
 
 app_name = "api"
 
-v1 = [
+router = routers.DefaultRouter()
+router.register("regions", geography.RegionViewSet, basename="region")
+router.register("districts", geography.DistrictViewSet, basename="district")
+router.register("organisations", organisations.OrganisationViewSet, basename="organisation")
+router.register("positions", organisations.PositionViewSet, basename="position")
+router.register("profiles", profiles.RegulationProfileViewSet, basename="profile")
+router.register("obligations", obligations.ObligationViewSet, basename="obligation")
+router.register("calendar-exceptions", calendar.CalendarExceptionViewSet, basename="calendar-exception")
+router.register("audit", audit.AuditLogViewSet, basename="audit")
+router.register("notifications", notifications.NotificationViewSet, basename="notification")
+
+v1: list[URLPattern | URLResolver] = [
+    path("", include(router.urls)),
+    path("calendar/<int:year>/", calendar.CalendarYearView.as_view(), name="calendar-year"),
+    path("me/", me.MeView.as_view(), name="me"),
     path("schema/", SpectacularAPIView.as_view(api_version="v1"), name="schema"),
     path("docs/", SpectacularSwaggerView.as_view(url_name="api:schema"), name="docs"),
     path("redoc/", SpectacularRedocView.as_view(url_name="api:schema"), name="redoc"),

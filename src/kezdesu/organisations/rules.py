@@ -19,7 +19,7 @@ STAFF_ROLES = (Role.VIEWER, Role.EDITOR, Role.APPROVER, Role.COORDINATOR, Role.O
 
 @rules.predicate
 def is_staff_member(user: object) -> bool:
-    return memberships_of(user).exists() or bool(getattr(user, "is_superuser", False))
+    return memberships_of(user).exists() or is_superuser(user)
 
 
 @rules.predicate
@@ -34,7 +34,7 @@ def is_coordinator(user: object) -> bool:
 
 @rules.predicate
 def is_superuser(user: object) -> bool:
-    return bool(getattr(user, "is_superuser", False))
+    return bool(getattr(user, "is_superuser", False) and getattr(user, "is_active", False))
 
 
 @rules.predicate

@@ -5,12 +5,12 @@ from kezdesu.regulations.models import CalendarException, ObligationRule, Regula
 
 @register(RegulationProfile)
 class RegulationProfileTranslation(TranslationOptions):
-    fields = ("title", "act", "notes")
+    fields = ("title", "act", "repealed_by", "notes")
 
 
 @register(ObligationRule)
 class ObligationRuleTranslation(TranslationOptions):
-    fields = ("title",)
+    fields = ("title", "notes")
 
 
 @register(CalendarException)

@@ -16,10 +16,8 @@ def snapshot(instance: models.Model, fields: Iterable[str]) -> dict[str, Any]:
         field = instance._meta.get_field(name)
         if field.many_to_many:
             values[name] = sorted(str(pk) for pk in getattr(instance, name).values_list("pk", flat=True))
-        elif field.is_relation:
-            values[name] = getattr(instance, field.attname)
-        else:
-            values[name] = getattr(instance, name)
+        else:  # a foreign key is stored as its id
+            values[name] = instance.serializable_value(name)
     return values
 
 

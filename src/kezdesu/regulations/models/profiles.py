@@ -101,6 +101,7 @@ class ObligationRule(models.Model):
     days = models.SmallIntegerField(_("calendar days after"), default=0)
     roll = models.CharField(_("on a day off"), max_length=20, choices=Roll.choices, default=Roll.NEXT_WORKING_DAY)
     order = models.PositiveSmallIntegerField(_("order"), default=0)
+    notes = models.TextField(_("notes"), blank=True, help_text=_("How the clause was read, where it needs reading."))
 
     class Meta:
         verbose_name = _("obligation rule")

@@ -1,0 +1,193 @@
+# ruff: noqa: RUF001 -- the calendar reasons are in Kazakh and Russian, Cyrillic on purpose.
+"""A plausible year of activity, entered through the domain functions so the audit trail is real.
+
+- the working calendar: the Government's transfers of days off (none were made for 2026: every
+  holiday that fell on a weekend moved by the Labour Code itself, which the `holidays` package
+  knows); for 2027 the Government had not decided yet, so two plausible transfers are entered,
+  each labelled "Demo entry" in its reason;
+- fulfilments for most past obligations, recorded by the debtor's approver (or, for bodies
+  without a demo approver, by the authorized body's coordinator), with letter-style references;
+  a few are deliberately left unmet so that some obligations are overdue;
+- the notifications of one run of the reminder job.
+Every step skips what already exists, so running it twice changes nothing.
+"""
+
+import datetime
+import random
+from dataclasses import dataclass
+
+from django.db import transaction
+from django.test.utils import override_settings
+from django.utils import translation
+
+from kezdesu.core.demo.accounts import DEMO_ACCOUNTS, demo_account
+from kezdesu.organisations.models import Region, Role, User
+from kezdesu.regulations.domain.calendar_exceptions import add_calendar_exception
+from kezdesu.regulations.domain.obligations import Obligation, ObligationState, obligations_between, record_fulfilment
+from kezdesu.regulations.domain.reminders import OVERDUE_LOOKBACK_DAYS, send_deadline_reminders
+from kezdesu.regulations.models import CalendarException
+
+COORDINATOR = "culture-information.coordinator"
+
+# (debtor code, requirement, period start): left unmet on purpose, so they show as overdue.
+UNMET = frozenset(
+    {
+        ("healthcare", "R2", datetime.date(2026, 7, 1)),
+        ("agriculture", "R22", datetime.date(2026, 7, 1)),
+        ("energy", "R22", datetime.date(2026, 7, 1)),
+        ("transport", "R2", datetime.date(2026, 4, 1)),
+        ("akimat-turkistan", "R11", datetime.date(2026, 1, 1)),
+    }
+)
+# Share of the ministries that have already held the current quarter's meeting.
+CURRENT_QUARTER_MEETINGS_HELD = 0.5
+
+
+@dataclass(frozen=True)
+class DemoDay:
+    day: datetime.date
+    kind: str
+    reason_kk: str
+    reason_ru: str
+    reason_en: str
+
+
+DEMO_CALENDAR = (
+    DemoDay(
+        datetime.date(2027, 7, 3),
+        CalendarException.Kind.WORKING_DAY,
+        "Демо жазба: 3 шілде, сенбі — жұмыс күні (демалыс 5 шілдеге ауыстырылды). Үкімет актісі емес.",
+        "Демо-запись: суббота 3 июля — рабочий день (выходной перенесён на 5 июля). Не акт Правительства.",
+        "Demo entry: Saturday 3 July is a working day (the day off moves to 5 July). Not an act of the Government.",
+    ),
+    DemoDay(
+        datetime.date(2027, 7, 5),
+        CalendarException.Kind.DAY_OFF,
+        "Демо жазба: 5 шілде, дүйсенбі — 3 шілдеден ауыстырылған демалыс. Үкімет актісі емес.",
+        "Демо-запись: понедельник 5 июля — выходной, перенесённый с 3 июля. Не акт Правительства.",
+        "Demo entry: Monday 5 July is a day off, moved from 3 July. Not an act of the Government.",
+    ),
+    DemoDay(
+        datetime.date(2027, 12, 17),
+        CalendarException.Kind.DAY_OFF,
+        "Демо жазба: 17 желтоқсан, жұма — 18 желтоқсаннан ауыстырылған демалыс. Үкімет актісі емес.",
+        "Демо-запись: пятница 17 декабря — выходной, перенесённый с 18 декабря. Не акт Правительства.",
+        "Demo entry: Friday 17 December is a day off, moved from 18 December. Not an act of the Government.",
+    ),
+    DemoDay(
+        datetime.date(2027, 12, 18),
+        CalendarException.Kind.WORKING_DAY,
+        "Демо жазба: 18 желтоқсан, сенбі — жұмыс күні (демалыс 17 желтоқсанға ауыстырылды). Үкімет актісі емес.",
+        "Демо-запись: суббота 18 декабря — рабочий день (выходной перенесён на 17 декабря). Не акт Правительства.",
+        "Demo entry: Saturday 18 December is a working day (the day off moves to 17 December). "
+        "Not an act of the Government.",
+    ),
+)
+
+
+def enter_demo_calendar() -> int:
+    coordinator = demo_account(COORDINATOR)
+    entered = 0
+    for entry in DEMO_CALENDAR:
+        if CalendarException.objects.filter(date=entry.day).exists():
+            continue
+        add_calendar_exception(
+            actor=coordinator,
+            day=entry.day,
+            kind=entry.kind,
+            reason_kk=entry.reason_kk,
+            reason_ru=entry.reason_ru,
+            reason_en=entry.reason_en,
+            act="Demo entry",
+        )
+        entered += 1
+    return entered
+
+
+def _recorders() -> dict[str, User]:
+    """Who records fulfilments for each debtor: its demo approver."""
+    return {
+        account.organisation: demo_account(account.username)
+        for account in DEMO_ACCOUNTS
+        if account.role == Role.APPROVER and account.organisation
+    }
+
+
+def _rng(obligation: Obligation) -> random.Random:
+    # Seeded by the key: the same obligation always gets the same date and number.
+    return random.Random(obligation.key)
+
+
+def _working_day_before(day: datetime.date, days: int) -> datetime.date:
+    result = day - datetime.timedelta(days=days)
+    while result.weekday() >= 5:
+        result -= datetime.timedelta(days=1)
+    return result
+
+
+def _letter(rng: random.Random, day: datetime.date, *, prefix: str) -> str:
+    return f"Letter No. {prefix}/{rng.randint(1000, 9999)} of {day:%d.%m.%Y}"
+
+
+def _fulfilment(
+    obligation: Obligation, *, today: datetime.date, regions: list[str]
+) -> tuple[datetime.date, str] | None:
+    """When and by what a demo obligation was met, or None if it is (still) not met."""
+    rng = _rng(obligation)
+    if obligation.requirement == "R2":
+        last = min(obligation.period_end, today - datetime.timedelta(days=1))
+        if obligation.due >= today and rng.random() >= CURRENT_QUARTER_MEETINGS_HELD:
+            return None
+        span = (last - obligation.period_start).days
+        if span < 7:
+            return None
+        held = _working_day_before(obligation.period_start + datetime.timedelta(days=rng.randint(7, span)), 0)
+        region = rng.choice(regions)
+        reported = held + datetime.timedelta(days=rng.randint(3, 9))
+        reference = (
+            f"Meeting with the population of {region}, {held:%d.%m.%Y}; "
+            f"report No. 01-{rng.randint(10, 40)}/{rng.randint(100, 999)} of {min(reported, today):%d.%m.%Y}"
+        )
+        return held, reference
+    if obligation.due >= today:
+        return None
+    met_on = _working_day_before(obligation.due, rng.randint(0, 6))
+    prefixes = {
+        "R22": f"03-2-{rng.randint(10, 20)}",
+        "R8": "05-1-12",
+        "R23": "05-2-17",
+        "R11": f"01-{rng.randint(10, 19)}",
+    }
+    return met_on, _letter(rng, met_on, prefix=prefixes.get(obligation.requirement, "02-1-11"))
+
+
+@transaction.atomic  # one commit, not one per fulfilment
+def record_demo_fulfilments(*, today: datetime.date) -> int:
+    """Record what met the past obligations of the last year, except those in UNMET."""
+    recorders = _recorders()
+    coordinator = demo_account(COORDINATOR)
+    with translation.override("en"):
+        regions = [region.name for region in Region.objects.order_by("kato")]
+    start = today - datetime.timedelta(days=OVERDUE_LOOKBACK_DAYS)
+    recorded = 0
+    for obligation in obligations_between(start=start, end=today + datetime.timedelta(days=45), today=today):
+        debtor = obligation.debtor.organisation
+        if debtor is None or obligation.state == ObligationState.MET:
+            continue
+        if (debtor.code, obligation.requirement, obligation.period_start) in UNMET:
+            continue
+        fulfilment = _fulfilment(obligation, today=today, regions=regions)
+        if fulfilment is None:
+            continue
+        met_on, reference = fulfilment
+        record_fulfilment(
+            actor=recorders.get(debtor.code, coordinator), obligation=obligation, met_on=met_on, reference=reference
+        )
+        recorded += 1
+    return recorded
+
+
+def send_demo_reminders(*, today: datetime.date) -> int:
+    # The demo's addresses are not real: its e-mails stay in memory (each row still shows e-mailed).
+    with override_settings(EMAIL_BACKEND="django.core.mail.backends.locmem.EmailBackend"):
+        return send_deadline_reminders(today=today)

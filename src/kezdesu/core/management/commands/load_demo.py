@@ -1,0 +1,45 @@
+"""`manage.py load_demo`: demo accounts for every role and a plausible year of activity.
+
+Needs `load_reference` first. Idempotent: a second run creates nothing.
+"""
+
+import datetime
+from typing import Any
+
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.utils import timezone
+
+from kezdesu.core.demo.accounts import DEMO_PASSWORD, create_demo_accounts
+from kezdesu.core.demo.activity import enter_demo_calendar, record_demo_fulfilments, send_demo_reminders
+from kezdesu.core.errors import DomainError
+from kezdesu.organisations.models import Organisation
+from kezdesu.regulations.models import RegulationProfile
+
+
+class Command(BaseCommand):
+    help = "Create the demo accounts (password: kezdesu-demo) and a plausible year of activity. Safe to run twice."
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument(
+            "--today",
+            help="The demo's today (YYYY-MM-DD), not later than the real one; default: the real today.",
+        )
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        today = datetime.date.fromisoformat(options["today"]) if options["today"] else timezone.localdate()
+        if not (Organisation.objects.filter(is_authorized_body=True).exists() and RegulationProfile.objects.exists()):
+            raise CommandError("No reference data: run `python manage.py load_reference` first, then load_demo.")
+        try:
+            accounts = create_demo_accounts()
+            calendar = enter_demo_calendar()
+            fulfilments = record_demo_fulfilments(today=today)
+            reminders = send_demo_reminders(today=today)
+        except (LookupError, DomainError) as error:
+            raise CommandError(str(error)) from error
+        self.stdout.write(
+            f"Demo accounts: {accounts['users']} created, {accounts['roles']} roles granted "
+            f"(password: {DEMO_PASSWORD}).\n"
+            f"Calendar exceptions entered: {calendar}. Fulfilments recorded: {fulfilments}. "
+            f"Reminders sent for {today:%Y-%m-%d}: {reminders}."
+        )
+        self.stdout.write(self.style.SUCCESS("Demo data loaded. `python manage.py demo_accounts` lists the accounts."))

@@ -1,0 +1,63 @@
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.cache import patch_vary_headers
+from django.utils.translation import gettext as _
+
+from kezdesu.core.errors import DomainError
+from kezdesu.office.forms.obligations import FulfilmentForm, ObligationFilterForm
+from kezdesu.office.queries import visible_obligation, visible_obligations
+from kezdesu.office.views.access import StaffRequest, office_view
+from kezdesu.regulations.domain.obligations import record_fulfilment
+
+
+@office_view
+def obligation_list(request: StaffRequest) -> HttpResponse:
+    today = timezone.localdate()
+    form = ObligationFilterForm(request.GET or None, user=request.user, today=today)
+    filters = form.filters()
+    context = {
+        "form": form,
+        "filters": filters,
+        "today": today,
+        "obligations": visible_obligations(user=request.user, today=today, **filters),
+    }
+    # htmx swaps only the results; without JavaScript the whole page reloads.
+    template = "office/obligations/_results.html" if request.htmx else "office/obligations/list.html"
+    response = render(request, template, context)
+    patch_vary_headers(response, ["HX-Request"])
+    return response
+
+
+@office_view
+def obligation_detail(request: StaffRequest, key: str) -> HttpResponse:
+    today = timezone.localdate()
+    obligation = visible_obligation(user=request.user, key=key, today=today)
+    if obligation is None:
+        raise Http404
+    may_record = request.user.has_perm("regulations.record_fulfilment", obligation.debtor.organisation)
+    form = FulfilmentForm(initial={"met_on": today}) if may_record else None
+    if request.method == "POST":
+        if not may_record:
+            raise PermissionDenied
+        form = FulfilmentForm(request.POST)
+        if form.is_valid():
+            try:
+                record_fulfilment(
+                    actor=request.user,
+                    obligation=obligation,
+                    met_on=form.cleaned_data["met_on"],
+                    reference=form.cleaned_data["reference"],
+                )
+            except DomainError as error:
+                form.add_error(None, str(error.message))
+            else:
+                messages.success(request, _("Recorded: the obligation is met."))
+                return redirect("office:obligation", key=obligation.key)
+    return render(
+        request,
+        "office/obligations/detail.html",
+        {"obligation": obligation, "form": form, "today": today},
+    )

@@ -1,0 +1,106 @@
+"""The permission matrix: every endpoint by every role, with the exact status code (pretix-style).
+
+Public data answers everyone; staff writes follow the rules vocabulary; another user's objects
+answer 404. Anonymous requests answer 403 (session authentication sends no challenge).
+"""
+
+import datetime
+
+import pytest
+
+from kezdesu.core.domain.audit import record_audit
+from kezdesu.regulations.models import CalendarException
+from tests.api.conftest import OBLIGATION_KEY, ROLES, client_for
+
+PUBLIC = dict.fromkeys(ROLES, 200)
+READ_ONLY = dict.fromkeys(ROLES, 405)
+SIGNED_IN = {**dict.fromkeys(ROLES, 200), "anonymous": 403}
+NATIONWIDE = {**dict.fromkeys(ROLES, 403), "coordinator": 200, "oversight": 200, "superuser": 200}
+VIEWERS_OWN = {**dict.fromkeys(ROLES, 404), "anonymous": 403, "viewer": 200}
+
+
+def calendar_managers(allowed: int) -> dict[str, int]:
+    return {**dict.fromkeys(ROLES, 403), "coordinator": allowed, "superuser": allowed}
+
+
+WORKING_SATURDAY = {
+    "date": "2026-12-19",
+    "kind": "working_day",
+    "reason_kk": "Жұмыс күнін ауыстыру",
+    "reason_ru": "Перенос рабочего дня",
+    "reason_en": "Transfer of a working day",
+    "act": "Test decree",
+}
+FULFILMENT = {"met_on": "2026-04-03", "reference": "No. 01-12/345"}
+UNKNOWN_KEY = "TEST:quarterly-information:ministry-a:2026-02-01"
+
+MATRIX = [
+    ("get", "regions/", None, PUBLIC),
+    ("get", "regions/910000000/", None, PUBLIC),
+    ("get", "regions/990000000/", None, dict.fromkeys(ROLES, 404)),
+    ("get", "districts/", None, PUBLIC),
+    ("get", "organisations/", None, PUBLIC),
+    ("get", "organisations/ministry-a/", None, PUBLIC),
+    ("post", "organisations/", {"code": "new"}, READ_ONLY),
+    ("delete", "organisations/ministry-a/", None, READ_ONLY),
+    ("get", "positions/", None, PUBLIC),
+    ("get", "profiles/", None, PUBLIC),
+    ("get", "profiles/TEST/", None, PUBLIC),
+    ("put", "profiles/TEST/", {"code": "TEST"}, READ_ONLY),
+    ("get", "calendar/2026/", None, PUBLIC),
+    ("get", "calendar-exceptions/", None, PUBLIC),
+    ("get", "calendar-exceptions/2026-01-03/", None, PUBLIC),
+    ("post", "calendar-exceptions/", WORKING_SATURDAY, calendar_managers(201)),
+    ("put", "calendar-exceptions/2026-01-03/", {**WORKING_SATURDAY, "date": "2026-01-03"}, calendar_managers(200)),
+    ("delete", "calendar-exceptions/2026-01-03/", None, calendar_managers(204)),
+    ("delete", "calendar-exceptions/2030-01-05/", None, calendar_managers(404)),
+    ("get", "obligations/", None, PUBLIC),
+    ("get", f"obligations/{OBLIGATION_KEY}/", None, PUBLIC),
+    (
+        "post",
+        f"obligations/{OBLIGATION_KEY}/fulfilment/",
+        FULFILMENT,
+        {**dict.fromkeys(ROLES, 403), "approver": 201, "coordinator": 201, "superuser": 201},
+    ),
+    (
+        "post",
+        f"obligations/{UNKNOWN_KEY}/fulfilment/",
+        FULFILMENT,
+        {**dict.fromkeys(ROLES, 404), "anonymous": 403},
+    ),
+    ("get", "audit/", None, NATIONWIDE),
+    ("get", "audit/{audit}/", None, NATIONWIDE),
+    ("get", "notifications/", None, SIGNED_IN),
+    ("get", "notifications/{notification}/", None, VIEWERS_OWN),
+    ("post", "notifications/{notification}/read/", None, VIEWERS_OWN),
+    ("post", "notifications/read-all/", None, SIGNED_IN),
+    ("get", "me/", None, SIGNED_IN),
+    ("get", "schema/", None, PUBLIC),
+]
+
+
+@pytest.fixture
+def world(users, region, profile, viewers_notification):
+    CalendarException.objects.create(
+        date=datetime.date(2026, 1, 3), kind=CalendarException.Kind.WORKING_DAY, reason_kk="Ауыстыру"
+    )
+    audit = record_audit(actor=users["coordinator"], action="test.action")
+    return {"users": users, "notification": viewers_notification.pk, "audit": audit.pk}
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("method", "url", "body", "role", "expected"),
+    [
+        pytest.param(method, url, body, role, statuses[role], id=f"{method} {url} as {role}")
+        for method, url, body, statuses in MATRIX
+        for role in ROLES
+    ],
+)
+def test_permission_matrix(world, method, url, body, role, expected):
+    client = client_for(world["users"][role])
+    path = "/api/v1/" + url.format(notification=world["notification"], audit=world["audit"])
+
+    response = getattr(client, method)(path, body, format="json") if body else getattr(client, method)(path)
+
+    assert response.status_code == expected, response.content[:300]

@@ -1,0 +1,76 @@
+"""The OpenAPI schema generates without a warning, validates, and documents every endpoint."""
+
+import pytest
+import yaml
+from django.core.management import call_command
+
+
+@pytest.fixture
+def schema(tmp_path):
+    path = tmp_path / "schema.yaml"
+    call_command("spectacular", "--validate", "--fail-on-warn", "--file", str(path))
+    return yaml.safe_load(path.read_text())
+
+
+def test_the_schema_generates_without_warnings_and_names_every_endpoint(schema):
+    assert sorted(schema["paths"]) == [
+        "/api/v1/audit/",
+        "/api/v1/audit/{id}/",
+        "/api/v1/calendar-exceptions/",
+        "/api/v1/calendar-exceptions/{date}/",
+        "/api/v1/calendar/{year}/",
+        "/api/v1/districts/",
+        "/api/v1/districts/{kato}/",
+        "/api/v1/me/",
+        "/api/v1/notifications/",
+        "/api/v1/notifications/read-all/",
+        "/api/v1/notifications/{id}/",
+        "/api/v1/notifications/{id}/read/",
+        "/api/v1/obligations/",
+        "/api/v1/obligations/{key}/",
+        "/api/v1/obligations/{key}/fulfilment/",
+        "/api/v1/organisations/",
+        "/api/v1/organisations/{code}/",
+        "/api/v1/positions/",
+        "/api/v1/profiles/",
+        "/api/v1/profiles/{code}/",
+        "/api/v1/regions/",
+        "/api/v1/regions/{kato}/",
+    ]
+
+
+def test_every_operation_has_a_summary_and_a_description(schema):
+    operations = [
+        (path, method, operation)
+        for path, item in schema["paths"].items()
+        for method, operation in item.items()
+        if method in {"get", "post", "put", "delete"}
+    ]
+    assert [(path, method) for path, method, operation in operations if not operation.get("summary")] == []
+    assert [(path, method) for path, method, operation in operations if not operation.get("description")] == []
+
+
+def test_the_obligations_list_says_it_is_public(schema):
+    operation = schema["paths"]["/api/v1/obligations/"]["get"]
+
+    assert "anyone may read it without signing in" in operation["description"]
+    assert [parameter["name"] for parameter in operation["parameters"]] == [
+        "from",
+        "lang",
+        "limit",
+        "offset",
+        "organisation",
+        "profile",
+        "requirement",
+        "state",
+        "to",
+    ]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("page", ["docs/", "redoc/"])
+def test_the_browsable_documentation_is_served(client, page):
+    response = client.get(f"/api/v1/{page}")
+
+    assert response.status_code == 200
+    assert b"/api/v1/schema/" in response.content

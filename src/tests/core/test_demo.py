@@ -1,0 +1,99 @@
+import datetime
+import io
+
+import pytest
+from django.core.management import CommandError, call_command
+
+from kezdesu.core.demo.accounts import DEMO_ACCOUNTS, DEMO_PASSWORD
+from kezdesu.core.models import AuditLog, Notification
+from kezdesu.organisations.models import Membership, Role, User
+from kezdesu.regulations.domain.obligations import ObligationState, obligations_between
+from kezdesu.regulations.models import CalendarException, Fulfilment, Reminder
+
+pytestmark = pytest.mark.django_db
+TODAY = "2026-11-21"
+
+
+def counts():
+    return {
+        model.__name__: model.objects.count()
+        for model in (User, Membership, Fulfilment, CalendarException, Notification, Reminder, AuditLog)
+    }
+
+
+@pytest.fixture
+def demo():
+    call_command("load_reference", stdout=io.StringIO())
+    call_command("load_demo", "--today", TODAY)
+
+
+def test_load_demo_needs_the_reference_data_first():
+    with pytest.raises(CommandError, match=r"run `python manage.py load_reference` first"):
+        call_command("load_demo", "--today", TODAY)
+
+
+def test_load_demo_twice_creates_nothing_the_second_time(demo):
+    before = counts()
+
+    call_command("load_demo", "--today", TODAY)
+
+    assert counts() == before
+    assert before["User"] == len(DEMO_ACCOUNTS)
+
+
+def test_every_demo_person_is_marked_as_demo_in_their_name(demo):
+    users = User.objects.all()
+
+    assert all(user.is_demo for user in users)
+    assert all("Demo-" in user.get_full_name() for user in users)
+    assert all(user.email.endswith("@demo.kezdesu.kz") for user in users)
+    assert {user.language for user in users} == {"kk", "ru", "en"}
+    assert User.objects.get(username="finance.editor").check_password(DEMO_PASSWORD)
+
+
+def test_the_demo_has_an_account_for_every_role(demo):
+    roles = set(Membership.objects.values_list("role", flat=True))
+
+    assert roles == set(Role.values)
+    assert User.objects.get(username="admin").is_superuser
+    assert Membership.objects.get(user__username="finance.approver").organisation.code == "finance"
+    assert set(Membership.objects.filter(role=Role.OVERSIGHT).values_list("organisation__code", flat=True)) == {
+        "government-apparatus",
+        "presidential-administration",
+    }
+
+
+def test_the_demo_year_has_met_and_overdue_obligations_and_reminders(demo):
+    today = datetime.date.fromisoformat(TODAY)
+    past = obligations_between(start=datetime.date(2026, 1, 1), end=today, today=today)
+    states = [obligation.state for obligation in past]
+
+    assert states.count(ObligationState.MET) > 0.9 * len(past)
+    assert {o.key for o in past if o.state == ObligationState.OVERDUE} == {
+        "REG-2024:first-head-meeting:healthcare:2026-07-01",
+        "REG-2024:first-head-meeting:transport:2026-04-01",
+        "REG-2024:quarterly-information:agriculture:2026-07-01",
+        "REG-2024:quarterly-information:energy:2026-07-01",
+        "REG-2024:systemic-problems:akimat-turkistan:2026-01-01",
+    }
+    assert Fulfilment.objects.filter(recorded_by__username="finance.approver").exists()
+    assert AuditLog.objects.filter(action="regulations.fulfilment.record").count() == Fulfilment.objects.count()
+    assert set(Notification.objects.values_list("recipient__username", flat=True)) == {
+        "healthcare.editor",
+        "healthcare.approver",
+        "agriculture.editor",
+        "agriculture.approver",
+        "turkestan.editor",
+    }
+    assert CalendarException.objects.filter(date__year=2027).count() == 4
+    assert all(entry.reason_en.startswith("Demo entry") for entry in CalendarException.objects.all())
+
+
+def test_demo_accounts_prints_every_account_and_the_password(demo, capsys):
+    capsys.readouterr()
+    call_command("demo_accounts")
+
+    out = capsys.readouterr().out
+    assert "finance.editor" in out
+    assert "presidential-administration.oversight" in out
+    assert f"password: {DEMO_PASSWORD}" in out

@@ -1,0 +1,106 @@
+"""A new user signs in with each demo role and sees only what that role may see (issue 2)."""
+
+import datetime
+
+import pytest
+from django.core.management import call_command
+
+from kezdesu.regulations.models import Fulfilment
+
+PASSWORD = "kezdesu-demo"
+TODAY = datetime.date(2026, 11, 21)
+
+
+@pytest.fixture
+def demo(transactional_db):
+    call_command("load_reference", verbosity=0)
+    call_command("load_demo", today=TODAY.isoformat(), verbosity=0)
+
+
+def sign_in(page, base_url, username, language="en"):
+    page.goto(f"{base_url}/{language}/office/login/")
+    page.fill("input[name=username]", username)
+    page.fill("input[name=password]", PASSWORD)
+    page.click("form.card button[type=submit]")
+    page.wait_for_load_state()
+
+
+def sign_out(page):
+    page.click("text=Sign out")
+    page.wait_for_load_state()
+
+
+def debtor_recipient_cells(page):
+    return page.locator("table.obligations tbody td:nth-child(3)").all_inner_texts()
+
+
+def test_each_demo_role_sees_only_what_it_may(live_server, page, demo):
+    base = live_server.url
+
+    # A ministry editor: its own obligations only, no audit trail.
+    sign_in(page, base, "finance.editor")
+    assert page.url.endswith("/en/office/")
+    page.goto(f"{base}/en/office/obligations/?start=2026-01-01&end=2026-12-31")
+    cells = debtor_recipient_cells(page)
+    assert cells
+    assert all("Ministry of Finance" in cell or cell.startswith("Ministry of Culture") for cell in cells), cells
+    assert page.locator("nav.site-nav >> text=Audit trail").count() == 0
+    assert page.goto(f"{base}/en/office/audit/").status == 404
+    other_key = "REG-2024:first-head-meeting:healthcare:2026-07-01"
+    assert page.goto(f"{base}/en/office/obligations/{other_key}/").status == 404
+    sign_out(page)
+
+    # An akimat viewer: its akimat's half-yearly systemic problems, nothing of the ministries.
+    sign_in(page, base, "turkestan.viewer")
+    page.goto(f"{base}/en/office/obligations/?start=2026-01-01&end=2026-12-31")
+    cells = debtor_recipient_cells(page)
+    assert cells
+    assert all("Turkistan" in cell for cell in cells), cells
+    sign_out(page)
+
+    # The coordinator in the authorized body: every organisation, and the audit trail.
+    sign_in(page, base, "culture-information.coordinator")
+    page.goto(f"{base}/en/office/obligations/?start=2026-01-01&end=2026-12-31")
+    cells = " ".join(debtor_recipient_cells(page))
+    assert "Ministry of Finance" in cells
+    assert "Akimat of Almaty" in cells
+    assert page.goto(f"{base}/en/office/audit/").status == 200
+    assert page.locator("table tbody tr").count() > 10
+    sign_out(page)
+
+    # Oversight in the Presidential Administration reads everything and records nothing.
+    sign_in(page, base, "presidential-administration.oversight")
+    page.goto(f"{base}/en/office/obligations/{other_key}/")
+    assert page.locator("h1").count() == 1
+    assert page.locator("input[name=reference]").count() == 0
+    assert page.goto(f"{base}/en/office/audit/").status == 200
+    sign_out(page)
+
+
+def test_an_approver_records_what_met_an_overdue_obligation(live_server, page, demo):
+    key = "REG-2024:first-head-meeting:healthcare:2026-07-01"
+    assert not Fulfilment.objects.filter(obligation_key=key).exists()
+    sign_in(page, live_server.url, "healthcare.approver", language="ru")
+
+    page.goto(f"{live_server.url}/ru/office/obligations/{key}/")
+    page.fill("input[name=met_on]", "2026-09-30")
+    page.fill("input[name=reference]", "")
+    page.click("form.card button[type=submit]")
+    assert page.locator(".form-errors, .errorlist, [role=alert]").count() >= 1
+    assert page.input_value("input[name=met_on]") == "2026-09-30"  # nothing typed is lost
+
+    page.fill("input[name=reference]", "Meeting in Shymkent, minutes No. 12")
+    page.click("form.card button[type=submit]")
+    page.wait_for_load_state()
+    assert Fulfilment.objects.get(obligation_key=key).reference == "Meeting in Shymkent, minutes No. 12"
+    assert "Meeting in Shymkent" in page.content()
+
+
+@pytest.mark.parametrize("language", ["kk", "ru", "en"])
+def test_the_language_switcher_keeps_the_page(live_server, page, demo, language):
+    sign_in(page, live_server.url, "culture-information.coordinator", language="en")
+    page.goto(f"{live_server.url}/en/office/obligations/")
+    page.click(f"nav.languages button[value={language}]")
+    page.wait_for_load_state()
+    assert page.url.startswith(f"{live_server.url}/{language}/office/obligations/")
+    assert page.locator("html").get_attribute("lang") == language

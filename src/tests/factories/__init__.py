@@ -1,0 +1,1 @@
+"""Shared factory_boy factories, one module per app."""
