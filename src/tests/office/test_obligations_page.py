@@ -37,6 +37,16 @@ def test_the_default_range_runs_from_30_days_back_to_180_ahead(client, world):
     }
 
 
+def test_asking_for_overdue_reaches_back_a_year_by_default(client, world):
+    client.force_login(world.user("coordinator"))
+    today = timezone.localdate()
+
+    response = client.get(reverse("office:obligations"), {"state": "overdue"})
+
+    assert response.context["filters"]["start"] == today - datetime.timedelta(days=366)
+    assert response.context["filters"]["end"] == today + datetime.timedelta(days=180)
+
+
 def test_filters_by_requirement_and_state(client, world):
     client.force_login(world.user("coordinator"))
     Fulfilment.objects.create(

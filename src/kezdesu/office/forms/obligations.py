@@ -16,6 +16,8 @@ from kezdesu.regulations.domain.obligations import ObligationState
 from kezdesu.regulations.models import ObligationRule, RegulationProfile
 
 DEFAULT_PAST_DAYS = 30
+# Asked for what is overdue, the list reaches back a year: overdue means due in the past.
+OVERDUE_PAST_DAYS = 366
 DEFAULT_FUTURE_DAYS = 180
 # Computing obligations is cheap, but a page of ten years helps nobody.
 MAX_RANGE_DAYS = 3 * 366
@@ -78,7 +80,8 @@ class ObligationFilterForm(forms.Form):
         ]
 
     def default_start(self) -> datetime.date:
-        return self.today - datetime.timedelta(days=DEFAULT_PAST_DAYS)
+        asks_overdue = self.is_bound and self.data.get("state") == ObligationState.OVERDUE
+        return self.today - datetime.timedelta(days=OVERDUE_PAST_DAYS if asks_overdue else DEFAULT_PAST_DAYS)
 
     def default_end(self) -> datetime.date:
         return self.today + datetime.timedelta(days=DEFAULT_FUTURE_DAYS)

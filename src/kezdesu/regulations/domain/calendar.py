@@ -15,7 +15,7 @@ from functools import lru_cache
 import holidays
 from django.utils import translation
 from django.utils.translation import gettext, pgettext
-from django.utils.translation import gettext_noop as noop
+from django.utils.translation import gettext_noop
 
 from kezdesu.regulations.models import CalendarException
 
@@ -25,18 +25,18 @@ SATURDAY = 5
 # The package names Kazakhstan's holidays in Kazakh and English; Russian names come from our
 # catalogue, keyed by the English name. Listed here so that makemessages finds them.
 HOLIDAY_NAMES = (
-    noop("New Year's Day"),
-    noop("Orthodox Christmas"),
-    noop("International Women's Day"),
-    noop("Nowruz Holiday"),
-    noop("Kazakhstan's People Solidarity Holiday"),
-    noop("Defender of the Fatherland Day"),
-    noop("Victory Day"),
-    noop("Capital Day"),
-    noop("Constitution Day"),
-    noop("Republic Day"),
-    noop("Independence Day"),
-    noop("Eid al-Adha"),
+    gettext_noop("New Year's Day"),
+    gettext_noop("Orthodox Christmas"),
+    gettext_noop("International Women's Day"),
+    gettext_noop("Nowruz Holiday"),
+    gettext_noop("Kazakhstan's People Solidarity Holiday"),
+    gettext_noop("Defender of the Fatherland Day"),
+    gettext_noop("Victory Day"),
+    gettext_noop("Capital Day"),
+    gettext_noop("Constitution Day"),
+    gettext_noop("Republic Day"),
+    gettext_noop("Independence Day"),
+    gettext_noop("Eid al-Adha"),
 )
 _PACKAGE_LANGUAGE = {"kk": "kk", "en": "en_US"}
 

@@ -80,12 +80,12 @@ class ObligationRule(models.Model):
     debtor = models.CharField(
         _("who owes it"),
         max_length=60,
-        help_text=_("ministries, akimats, authorized-body, government, government-apparatus or org:<code>."),
+        help_text=_("ministries, akimats, authorized-body, government, government-apparatus or org:CODE."),
     )
     recipient = models.CharField(
         _("to whom"),
         max_length=60,
-        help_text=_("authorized-body, government, government-apparatus, population, competent-bodies or org:<code>."),
+        help_text=_("authorized-body, government, government-apparatus, population, competent-bodies or org:CODE."),
     )
     period = models.CharField(_("period"), max_length=10, choices=Period.choices)
     event = models.CharField(_("event"), max_length=60, blank=True, help_text=_("For event rules, e.g. visit-ended."))
