@@ -45,8 +45,8 @@ test: install messages browser
 	$(PY) -m pytest -p no:cacheprovider $(PYTEST_ARGS)
 
 lint: install
-	$(VENV)/bin/ruff check src benchmarks
-	$(VENV)/bin/ruff format --check src benchmarks
+	$(VENV)/bin/ruff check src benchmarks tools
+	$(VENV)/bin/ruff format --check src benchmarks tools
 	$(VENV)/bin/mypy src/kezdesu
 
 lock: install

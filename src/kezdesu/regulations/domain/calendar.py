@@ -14,8 +14,7 @@ from functools import lru_cache
 
 import holidays
 from django.utils import translation
-from django.utils.translation import gettext, pgettext
-from django.utils.translation import gettext_noop
+from django.utils.translation import gettext, gettext_noop, pgettext
 
 from kezdesu.regulations.models import CalendarException
 
