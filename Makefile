@@ -5,6 +5,7 @@ PY := $(VENV)/bin/python
 MANAGE := cd src && ../$(PY) manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
+LINTED := src tools $(wildcard benchmarks)
 
 .PHONY: demo test install browser migrate reference demo-data serve lint typecheck messages lock clean makemessages
 
@@ -45,8 +46,8 @@ test: install messages browser
 	$(PY) -m pytest -p no:cacheprovider $(PYTEST_ARGS)
 
 lint: install
-	$(VENV)/bin/ruff check src benchmarks tools
-	$(VENV)/bin/ruff format --check src benchmarks tools
+	$(VENV)/bin/ruff check $(LINTED)
+	$(VENV)/bin/ruff format --check $(LINTED)
 	$(VENV)/bin/mypy src/kezdesu
 
 lock: install
