@@ -7,7 +7,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 LINTED := src tools $(wildcard benchmarks)
 
-.PHONY: demo test install browser migrate reference demo-data serve lint typecheck messages lock clean makemessages
+.PHONY: bench demo test install browser migrate reference demo-data serve lint typecheck messages lock clean makemessages
 
 $(VENV)/.installed: requirements.txt requirements-dev.txt
 	command -v $(PYTHON) >/dev/null || (echo "Python 3.11 is needed" && exit 1)
@@ -56,6 +56,9 @@ lock: install
 
 makemessages: install
 	$(MANAGE) makemessages -l kk -l ru -l en --no-obsolete --ignore=tests --add-location=file
+
+bench: install
+	$(PY) benchmarks/obligations.py
 
 clean:
 	rm -rf $(VENV) var

@@ -36,6 +36,8 @@ class Command(BaseCommand):
         except DomainError as error:
             raise CommandError(error.message) from error
 
+        if options["verbosity"] == 0:
+            return
         for kind, counts in report.kinds().items():
             self.stdout.write(
                 f"{kind}: {counts.created} created, {counts.updated} updated, {counts.unchanged} unchanged"
