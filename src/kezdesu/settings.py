@@ -60,6 +60,7 @@ INSTALLED_APPS = [
     "kezdesu.core",
     "kezdesu.organisations",
     "kezdesu.regulations",
+    "kezdesu.planning",
     "kezdesu.office",
     "kezdesu.portal",
     "kezdesu.api",

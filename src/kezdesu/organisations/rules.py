@@ -64,3 +64,43 @@ rules.add_perm("regulations.manage_calendar", is_coordinator | is_superuser)
 rules.add_perm("core.view_audit", is_nationwide_reader)
 # Reference data (organisations, positions, regions) is kept by administrators.
 rules.add_perm("organisations.manage_reference", is_superuser)
+
+
+@rules.predicate
+def approves_for_government(user: object) -> bool:
+    """An approver in the Government or its Apparatus: approves the schedule (G3.1)."""
+    return (
+        memberships_of(user)
+        .filter(
+            role=Role.APPROVER,
+            organisation__kind__in=(Organisation.Kind.GOVERNMENT, Organisation.Kind.GOVERNMENT_APPARATUS),
+        )
+        .exists()
+    )
+
+
+@rules.predicate
+def prepares_for_any_party(user: object) -> bool:
+    """An editor, approver or coordinator anywhere: may raise a risk flag (R4)."""
+    return memberships_of(user).filter(role__in=(Role.EDITOR, Role.APPROVER, Role.COORDINATOR)).exists()
+
+
+# Planning (issue 3). The object, where there is one, is the organisation acting or concerned.
+# Proposals: the ministry's editors prepare them, its approvers submit them (R5, R7, R8).
+rules.add_perm("planning.edit_proposal", edits_for_organisation)
+rules.add_perm("planning.submit_proposals", approves_for_organisation)
+# The akims' systemic problems (R11): the akimat sends them, the competent body answers.
+rules.add_perm("planning.edit_systemic_problems", edits_for_organisation)
+rules.add_perm("planning.send_systemic_problems", approves_for_organisation)
+rules.add_perm("planning.answer_systemic_problem", edits_for_organisation)
+# Risk flags (R4, R6): any preparing party raises one; the authorized body decides and sets the deadline.
+rules.add_perm("planning.raise_risk_flag", prepares_for_any_party)
+rules.add_perm("planning.decide_risk_flag", is_coordinator)
+# The draft: compiled and submitted by the authorized body, agreed by each ministry and akimat,
+# approved by the Government (G3.1); amendments by the authorized body.
+rules.add_perm("planning.compile_draft", is_coordinator)
+rules.add_perm("planning.agree_item", edits_for_organisation)
+rules.add_perm("planning.submit_schedule", is_coordinator)
+rules.add_perm("planning.approve_schedule", approves_for_government)
+rules.add_perm("planning.amend_schedule", is_coordinator)
+rules.add_perm("planning.set_advisor_weights", is_coordinator)

@@ -1,4 +1,3 @@
-# ruff: noqa: RUF001 -- en dashes and Cyrillic on purpose.
 import pytest
 from django.core import mail
 from django.utils import translation

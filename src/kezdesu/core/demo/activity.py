@@ -1,4 +1,3 @@
-# ruff: noqa: RUF001 -- the calendar reasons are in Kazakh and Russian, Cyrillic on purpose.
 """A plausible year of activity, entered through the domain functions so the audit trail is real.
 
 - the working calendar: the Government's transfers of days off (none were made for 2026: every

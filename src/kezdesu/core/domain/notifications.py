@@ -1,4 +1,3 @@
-# ruff: noqa: RUF001 -- the en dash between dates is typography, not a mistaken hyphen.
 """Notifications: in-app rows and e-mail, each rendered in the reader's own language.
 
 A notification stores a `kind` and its `params`, never rendered text, so the same row reads in

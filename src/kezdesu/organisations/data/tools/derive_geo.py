@@ -1,4 +1,3 @@
-# ruff: noqa: RUF001, RUF002 -- Kazakh and Russian names are Cyrillic on purpose.
 """Derive regions.csv and districts.csv from the raw geokz files in ../geo/.
 
 A one-off tool, kept so the normalisation can be reviewed and redone on a new geokz release:

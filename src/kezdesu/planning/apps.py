@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class PlanningConfig(AppConfig):
+    name = "kezdesu.planning"
+    verbose_name = _("Planning: the schedule of meetings")
