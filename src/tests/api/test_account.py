@@ -18,7 +18,7 @@ def test_me_lists_roles_and_permissions_from_the_rules(users, ministry):
     assert body["username"] == "approver"
     assert body["email"] == "approver@example.kz"
     assert body["is_superuser"] is False
-    assert body["permissions"] == ["office.access"]
+    assert body["permissions"] == ["office.access", "planning.raise_risk_flag"]
     assert body["memberships"] == [
         {
             "organisation": "ministry-a",
@@ -28,6 +28,12 @@ def test_me_lists_roles_and_permissions_from_the_rules(users, ministry):
             "permissions": [
                 "organisations.edit_organisation_data",
                 "organisations.view_organisation_data",
+                "planning.agree_item",
+                "planning.answer_systemic_problem",
+                "planning.edit_proposal",
+                "planning.edit_systemic_problems",
+                "planning.send_systemic_problems",
+                "planning.submit_proposals",
                 "regulations.record_fulfilment",
             ],
         }
@@ -41,6 +47,12 @@ def test_a_coordinator_holds_nationwide_permissions(users):
         "core.view_audit",
         "office.access",
         "organisations.view_organisation_data",
+        "planning.amend_schedule",
+        "planning.compile_draft",
+        "planning.decide_risk_flag",
+        "planning.raise_risk_flag",
+        "planning.set_advisor_weights",
+        "planning.submit_schedule",
         "regulations.manage_calendar",
         "regulations.record_fulfilment",
     ]
