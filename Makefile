@@ -59,6 +59,7 @@ makemessages: install
 
 bench: install
 	$(PY) benchmarks/obligations.py
+	$(PY) benchmarks/schedule.py
 
 clean:
 	rm -rf $(VENV) var

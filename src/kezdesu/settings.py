@@ -205,3 +205,6 @@ LOGGING = {
 
 # Reminders: how many days before a deadline the debtor is reminded (S5).
 KEZDESU_REMINDER_DAYS = (7, 3, 1)
+
+# The draft schedule warns when more first heads than this visit one region on one day (issue 3).
+KEZDESU_MAX_MINISTERS_PER_REGION_DAY = env.int("KEZDESU_MAX_MINISTERS_PER_REGION_DAY", default=1)

@@ -5,6 +5,7 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, Spec
 from rest_framework import routers
 
 from kezdesu.api.views import audit, calendar, geography, me, notifications, obligations, organisations, profiles
+from kezdesu.api.views import schedule as schedule_views
 
 app_name = "api"
 
@@ -18,6 +19,8 @@ router.register("obligations", obligations.ObligationViewSet, basename="obligati
 router.register("calendar-exceptions", calendar.CalendarExceptionViewSet, basename="calendar-exception")
 router.register("audit", audit.AuditLogViewSet, basename="audit")
 router.register("notifications", notifications.NotificationViewSet, basename="notification")
+router.register("schedule", schedule_views.ScheduleViewSet, basename="schedule")
+router.register("schedule-versions", schedule_views.ScheduleVersionViewSet, basename="schedule-version")
 
 v1: list[URLPattern | URLResolver] = [
     path("", include(router.urls)),

@@ -1,7 +1,17 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
-from kezdesu.office.views import audit, calendar, home, notifications, obligations
+from kezdesu.office.views import (
+    audit,
+    calendar,
+    home,
+    notifications,
+    obligations,
+    problems,
+    proposals,
+    risks,
+    schedule,
+)
 
 app_name = "office"
 
@@ -22,4 +32,36 @@ urlpatterns = [
     path("calendar/", calendar.calendar_year, name="calendar"),
     path("calendar/<int:year>/", calendar.calendar_year, name="calendar_year"),
     path("calendar/exceptions/<int:pk>/remove/", calendar.remove_exception, name="calendar_exception_remove"),
+    # Proposals, the region advisor, systemic problems and risk flags (issue 3).
+    path("planning/proposals/", proposals.proposal_list, name="proposals"),
+    path("planning/proposals/submit/", proposals.proposals_submit, name="proposals_submit"),
+    path("planning/proposals/<int:pk>/", proposals.proposal_edit, name="proposal_edit"),
+    path("planning/proposals/<int:pk>/withdraw/", proposals.proposal_withdraw, name="proposal_withdraw"),
+    path("planning/advisor/weights/", proposals.weights_edit, name="advisor_weights"),
+    path("planning/problems/", problems.problem_list, name="problems"),
+    path("planning/problems/send/", problems.problems_send, name="problems_send"),
+    path("planning/problems/inbox/", problems.problems_inbox, name="problems_inbox"),
+    path("planning/problems/<int:pk>/answer/", problems.problem_answer, name="problem_answer"),
+    path("planning/risks/", risks.risk_list, name="risks"),
+    path("planning/risks/<int:pk>/decide/", risks.risk_decide, name="risk_decide"),
+    path("planning/risks/<int:pk>/met/", risks.risk_met, name="risk_met"),
+    # The schedule: periods, the draft, agreement, submission, approval, amendments (issue 3).
+    path("planning/schedule/", schedule.period_list, name="schedule_periods"),
+    path("planning/schedule/open/", schedule.open_period, name="schedule_period_open"),
+    path("planning/schedule/<int:period_id>/", schedule.draft, name="schedule_draft"),
+    path("planning/schedule/<int:period_id>/items/add/", schedule.item_add, name="schedule_item_add"),
+    path("planning/schedule/items/<int:pk>/", schedule.item_edit, name="schedule_item_edit"),
+    path("planning/schedule/items/<int:pk>/remove/", schedule.item_remove, name="schedule_item_remove"),
+    path("planning/schedule/<int:period_id>/acknowledge/", schedule.acknowledge, name="schedule_acknowledge"),
+    path("planning/schedule/<int:period_id>/submit/", schedule.submit, name="schedule_submit"),
+    path("planning/schedule/<int:period_id>/approve/", schedule.approve, name="schedule_approve"),
+    path("planning/schedule/<int:period_id>/amend/", schedule.amend, name="schedule_amend"),
+    path("planning/schedule/<int:period_id>/versions/", schedule.versions, name="schedule_versions"),
+    path(
+        "planning/schedule/<int:period_id>/versions/<int:number>/",
+        schedule.version_changes,
+        name="schedule_version",
+    ),
+    path("planning/schedule/<int:period_id>/agreements/", schedule.agreements, name="schedule_agreements"),
+    path("planning/schedule/agreements/<int:pk>/", schedule.agreement_decide, name="schedule_agreement_decide"),
 ]

@@ -75,6 +75,11 @@ MATRIX = [
     ("post", "notifications/{notification}/read/", None, VIEWERS_OWN),
     ("post", "notifications/read-all/", None, SIGNED_IN),
     ("get", "me/", None, SIGNED_IN),
+    ("get", "schedule/", None, PUBLIC),
+    ("get", "schedule/?ministry=ministry-a&from=2026-01-01", None, PUBLIC),
+    ("post", "schedule/", {"topics": "x"}, READ_ONLY),
+    ("get", "schedule-versions/", None, PUBLIC),
+    ("post", "schedule-versions/", {"number": 1}, READ_ONLY),
     ("get", "schema/", None, PUBLIC),
 ]
 

@@ -51,6 +51,7 @@ def test_both_acts_load_with_their_dates_exemptions_and_rules(exempt_ministries)
         ("schedule-approval", "R7", "P2.3", "government", "ministries", "year"),
         ("systemic-problems", "R11", "P4.3", "akimats", "competent-bodies", "half_year"),
         ("quarterly-progress", "R21", "P3.7", "ministries", "population", "quarter"),
+        ("unscheduled-meeting", "R4", "P3.1", "ministries", "population", "event"),
         ("visit-results", "R20", "P3.7", "ministries", "population", "event"),
     ]
 
@@ -74,6 +75,7 @@ def test_both_acts_load_with_their_dates_exemptions_and_rules(exempt_ministries)
         ("half-year-results", "R23", "G3.3", "authorized-body", "government-apparatus", "half_year"),
         ("systemic-problems", "R11", "G3.2 (P4.3)", "akimats", "competent-bodies", "half_year"),
         ("quarterly-progress", "R21", "G3.2 (P3.7)", "ministries", "population", "quarter"),
+        ("unscheduled-meeting", "R4", "G1.3", "ministries", "population", "event"),
         ("visit-results", "R20", "G3.2 (P3.7)", "ministries", "population", "event"),
     ]
 

@@ -32,7 +32,7 @@ class RiskFlag(models.Model):
     raised_by_organisation = models.ForeignKey(
         "organisations.Organisation", verbose_name=_("raised by"), on_delete=models.PROTECT, related_name="+"
     )
-    raised_at = models.DateTimeField(_("raised"), auto_now_add=True)
+    raised_at = models.DateTimeField(_("raised on"), auto_now_add=True)
     status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.RAISED)
     deadline = models.DateField(_("meet by"), null=True, blank=True, help_text=_("Set by the authorized body."))
     decided_by = models.ForeignKey(

@@ -1,0 +1,46 @@
+"""Raising a risk flag, and the authorized body's decision on one."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from kezdesu.office.forms.obligations import DateInput, model_field
+from kezdesu.organisations.models import Organisation, Region
+from kezdesu.planning.models import RiskFlag
+
+
+class RiskFlagForm(forms.Form):
+    """Field names match `raise_risk_flag`'s arguments."""
+
+    region: forms.ModelChoiceField[Region] = forms.ModelChoiceField(label=_("Region"), queryset=Region.objects.none())
+    competent_ministry: forms.ModelChoiceField[Organisation] = forms.ModelChoiceField(
+        label=_("Competent ministry (sector)"), queryset=Organisation.objects.none()
+    )
+    level = forms.ChoiceField(label=_("Level"), choices=RiskFlag.Level.choices, widget=forms.RadioSelect)
+    description = forms.CharField(label=_("Description"), widget=forms.Textarea(attrs={"rows": 3}))
+    evidence = forms.CharField(label=_("Evidence"), widget=forms.Textarea(attrs={"rows": 2}), required=False)
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        model_field(self, "region").queryset = Region.objects.order_by("kato")
+        model_field(self, "competent_ministry").queryset = Organisation.objects.filter(
+            kind=Organisation.Kind.MINISTRY, is_active=True
+        ).order_by("name")
+
+
+class AssignForm(forms.Form):
+    deadline = forms.DateField(label=_("Meet by"), widget=DateInput())
+    note = forms.CharField(label=_("Note"), widget=forms.Textarea(attrs={"rows": 2}), required=False)
+
+
+class DismissForm(forms.Form):
+    note = forms.CharField(label=_("Why it is dismissed"), widget=forms.Textarea(attrs={"rows": 2}))
+
+
+class MetForm(forms.Form):
+    reference = forms.CharField(
+        label=_("The meeting held"), max_length=300, help_text=_("Its date and place, e.g. 20.03.2027, Semey.")
+    )

@@ -1,0 +1,108 @@
+"""Forms of the draft schedule's pages. Field names match the planning domain functions' arguments."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from kezdesu.office.forms.obligations import DateInput
+from kezdesu.organisations.models import District, Organisation, Position, Region
+from kezdesu.planning.models import ItemAgreement
+
+PARTY_KINDS = (Organisation.Kind.MINISTRY, Organisation.Kind.COMMITTEE)
+
+
+class OfficialChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj: Position) -> str:
+        return f"{obj.organisation} — {obj.title}"
+
+
+class OfficialsChoiceField(forms.ModelMultipleChoiceField):
+    def label_from_instance(self, obj: Position) -> str:
+        return f"{obj.organisation} — {obj.title}"
+
+
+class DistrictChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj: District) -> str:
+        return f"{obj.region} — {obj.name}"
+
+
+class ScheduleItemForm(forms.Form):
+    organisation: forms.ModelChoiceField[Organisation] = forms.ModelChoiceField(
+        label=_("Ministry"), queryset=Organisation.objects.none()
+    )
+    position = OfficialChoiceField(
+        label=_("Official"), queryset=Position.objects.none(), help_text=_("A post of the chosen ministry.")
+    )
+    region: forms.ModelChoiceField[Region] = forms.ModelChoiceField(label=_("Region"), queryset=Region.objects.none())
+    district = DistrictChoiceField(label=_("District or town"), queryset=District.objects.none(), required=False)
+    start_date = forms.DateField(label=_("First day"), widget=DateInput())
+    end_date = forms.DateField(label=_("Last day"), widget=DateInput())
+    topics = forms.CharField(label=_("Topics"), widget=forms.Textarea(attrs={"rows": 3}), required=False)
+    is_unscheduled = forms.BooleanField(label=_("Unscheduled meeting"), required=False)
+    deputy_prime_minister_required = forms.BooleanField(label=_("A deputy prime minister takes part"), required=False)
+    akim_positions = OfficialsChoiceField(
+        label=_("Participating akims"), queryset=Position.objects.none(), required=False
+    )
+    other_akims = forms.CharField(
+        label=_("Other participating akims"),
+        widget=forms.Textarea(attrs={"rows": 2}),
+        required=False,
+        help_text=_("District, town and rural akims."),
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        fields: Any = self.fields
+        fields["organisation"].queryset = Organisation.objects.filter(kind__in=PARTY_KINDS, is_active=True).order_by(
+            "name"
+        )
+        fields["position"].queryset = (
+            Position.objects.filter(organisation__kind__in=PARTY_KINDS, is_active=True)
+            .select_related("organisation")
+            .order_by("organisation__name", "order")
+        )
+        fields["region"].queryset = Region.objects.order_by("name")
+        fields["district"].queryset = District.objects.select_related("region").order_by("region__name", "name")
+        fields["akim_positions"].queryset = (
+            Position.objects.filter(organisation__kind=Organisation.Kind.AKIMAT, is_active=True)
+            .select_related("organisation")
+            .order_by("organisation__name", "order")
+        )
+
+
+class AgreementForm(forms.Form):
+    decision = forms.ChoiceField(
+        label=_("Answer"),
+        choices=[
+            (choice.value, choice.label)
+            for choice in (
+                ItemAgreement.Decision.AGREED,
+                ItemAgreement.Decision.COMMENTED,
+                ItemAgreement.Decision.DISAGREED,
+            )
+        ],
+        widget=forms.RadioSelect,
+    )
+    comment = forms.CharField(
+        label=_("Comment"),
+        widget=forms.Textarea(attrs={"rows": 2}),
+        required=False,
+        help_text=_("Required with comments or a disagreement."),
+    )
+
+
+class AcknowledgeWarningForm(forms.Form):
+    key = forms.CharField(widget=forms.HiddenInput, max_length=200)
+    note = forms.CharField(label=_("Why it stands"), widget=forms.Textarea(attrs={"rows": 2}))
+
+
+class ApproveScheduleForm(forms.Form):
+    act_number = forms.CharField(label=_("Approving act number"), max_length=100)
+    act_date = forms.DateField(label=_("Approving act date"), widget=DateInput())
+
+
+class AmendScheduleForm(forms.Form):
+    reason = forms.CharField(label=_("Reason for the amendment"), widget=forms.Textarea(attrs={"rows": 3}))

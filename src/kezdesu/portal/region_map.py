@@ -1,0 +1,101 @@
+"""The map of regions on the public calendar: an inline SVG drawn on the server from the
+boundaries shipped with the organisations app (no JavaScript, no tile server).
+
+An equirectangular projection scaled by the cosine of the mean latitude is close enough for a
+country-sized choropleth; the path strings are computed once per process.
+"""
+
+import json
+import math
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from django.utils.translation import gettext, ngettext
+
+GEOJSON = Path(__file__).resolve().parent.parent / "organisations" / "data" / "geo" / "kz-adm1-2024.geojson"
+MAP_WIDTH = 800.0
+# Cities of republican significance are drawn last so the oblasts around them don't cover them.
+CITY_KATOS = frozenset({"710000000", "750000000", "790000000"})
+
+
+CLASSES = 4  # colour classes above zero: map-1 … map-4 in site.css
+
+
+@dataclass(frozen=True)
+class Bucket:
+    css_class: str
+    low: int
+    high: int
+    label: str
+
+
+def _label(low: int, high: int) -> str:
+    if low == high:
+        return ngettext("%(count)d meeting", "%(count)d meetings", low) % {"count": low}
+    return gettext("%(low)d–%(high)d meetings") % {"low": low, "high": high}
+
+
+def buckets_for(highest: int) -> list[Bucket]:
+    """Zero, then up to four equal ranges up to the busiest region, so the map stays readable
+    for one ministry's few meetings and for the whole country's hundreds alike."""
+    buckets = [Bucket("map-0", 0, 0, gettext("no meetings"))]
+    step = max(1, math.ceil(highest / CLASSES))
+    for number in range(CLASSES):
+        low, high = number * step + 1, min((number + 1) * step, highest)
+        if low > highest:
+            break
+        buckets.append(Bucket(f"map-{number + 1}", low, high, _label(low, high)))
+    return buckets
+
+
+def bucket_for(count: int, buckets: list[Bucket]) -> Bucket:
+    return next((bucket for bucket in buckets if bucket.low <= count <= bucket.high), buckets[-1])
+
+
+@dataclass(frozen=True)
+class RegionShape:
+    kato: str
+    path: str  # SVG path data
+
+
+@dataclass(frozen=True)
+class MapGeometry:
+    width: float
+    height: float
+    shapes: tuple[RegionShape, ...]
+
+
+def _rings(geometry: dict[str, Any]) -> list[list[list[float]]]:
+    if geometry["type"] == "Polygon":
+        return list(geometry["coordinates"])
+    return [ring for polygon in geometry["coordinates"] for ring in polygon]
+
+
+@cache
+def region_geometry() -> MapGeometry:
+    features = json.loads(GEOJSON.read_text(encoding="utf-8"))["features"]
+    points = [point for feature in features for ring in _rings(feature["geometry"]) for point in ring]
+    min_lon = min(point[0] for point in points)
+    max_lon = max(point[0] for point in points)
+    min_lat = min(point[1] for point in points)
+    max_lat = max(point[1] for point in points)
+    x_scale = math.cos(math.radians((min_lat + max_lat) / 2))
+    scale = MAP_WIDTH / ((max_lon - min_lon) * x_scale)
+    height = round((max_lat - min_lat) * scale, 1)
+
+    def project(point: list[float]) -> str:
+        return f"{(point[0] - min_lon) * x_scale * scale:.1f},{(max_lat - point[1]) * scale:.1f}"
+
+    shapes = [
+        RegionShape(
+            kato=feature["properties"]["KATO"],
+            path=" ".join(
+                "M" + " L".join(project(point) for point in ring) + " Z" for ring in _rings(feature["geometry"])
+            ),
+        )
+        for feature in features
+    ]
+    shapes.sort(key=lambda shape: shape.kato in CITY_KATOS)
+    return MapGeometry(width=MAP_WIDTH, height=height, shapes=tuple(shapes))

@@ -1,0 +1,52 @@
+"""The filters of the public calendar: a plain GET form, so they work without JavaScript."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
+
+from kezdesu.organisations.models import Organisation, Position, Region
+
+
+class PositionChoiceField(forms.ModelChoiceField):  # runtime class; Django's is not subscriptable
+    def label_from_instance(self, obj: Position) -> str:
+        ministry = obj.organisation.short_name or obj.organisation.name
+        return f"{obj.title} — {ministry}"
+
+
+class ScheduleFilterForm(forms.Form):
+    ministry: forms.ModelChoiceField[Organisation] = forms.ModelChoiceField(
+        label=_("Ministry"),
+        queryset=Organisation.objects.filter(kind=Organisation.Kind.MINISTRY, is_active=True).order_by("name"),
+        to_field_name="code",
+        required=False,
+        empty_label=pgettext_lazy("ministry filter", "All"),
+    )
+    region: forms.ModelChoiceField[Region] = forms.ModelChoiceField(
+        label=_("Region"),
+        queryset=Region.objects.order_by("name"),
+        to_field_name="kato",
+        required=False,
+        empty_label=pgettext_lazy("region filter", "All"),
+    )
+    official = PositionChoiceField(
+        label=_("Official"),
+        queryset=Position.objects.filter(
+            is_active=True, organisation__kind__in=[Organisation.Kind.MINISTRY, Organisation.Kind.COMMITTEE]
+        )
+        .select_related("organisation")
+        .order_by("organisation__name", "order", "code"),
+        required=False,
+        empty_label=pgettext_lazy("official filter", "All"),
+    )
+
+    def filters(self, *, with_region: bool = True) -> dict[str, Any]:
+        """Keyword arguments for `published_items`; invalid choices are ignored (the form shows why)."""
+        data = self.cleaned_data if self.is_valid() else {}
+        filters: dict[str, Any] = {"ministry": data.get("ministry"), "position": data.get("official")}
+        if with_region:
+            filters["region"] = data.get("region")
+        return filters

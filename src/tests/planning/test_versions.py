@@ -1,0 +1,224 @@
+import datetime
+
+import pytest
+
+from kezdesu.core.errors import DomainError, NotPermitted
+from kezdesu.core.models import AuditLog, Notification
+from kezdesu.planning.domain.draft import add_item, remove_item, update_item
+from kezdesu.planning.domain.versions import amend_schedule, approve_schedule, submit_schedule, version_diff
+from kezdesu.planning.domain.warnings import draft_warnings
+from kezdesu.planning.models import ItemAgreement, ScheduleItem, ScheduleVersion, WarningAcknowledgement
+from kezdesu.regulations.models import Fulfilment
+from tests.factories.organisations import PositionFactory
+from tests.factories.planning import build_schedule_world
+
+pytestmark = pytest.mark.django_db
+
+FEB_10 = datetime.date(2027, 2, 10)
+ACT_DATE = datetime.date(2026, 11, 20)
+
+
+@pytest.fixture
+def world():
+    return build_schedule_world()
+
+
+def add(world, **values):
+    defaults = {
+        "actor": world.user("coordinator"),
+        "version": world.version,
+        "organisation": world.roles.ministry,
+        "position": world.minister,
+        "region": world.roles.akimat.region,
+        "start_date": FEB_10,
+        "end_date": FEB_10,
+        "topics": "Roads",
+    }
+    return add_item(**{**defaults, **values})
+
+
+def settle(world):
+    """Agree every item and acknowledge every other warning, as the authorized body would."""
+    ItemAgreement.objects.update(decision=ItemAgreement.Decision.AGREED)
+    for warning in draft_warnings(world.version):
+        if not warning.is_acknowledged:
+            WarningAcknowledgement.objects.create(version=world.version, key=warning.key, note="Accepted")
+
+
+@pytest.fixture
+def akim(world):
+    return PositionFactory(organisation=world.roles.akimat, code="akim", level="first_head", title_en="Akim")
+
+
+def approve(world):
+    settle(world)
+    submit_schedule(actor=world.user("coordinator"), period=world.period)
+    return approve_schedule(
+        actor=world.user("government_approver"), period=world.period, act_number="No. 5", act_date=ACT_DATE
+    )
+
+
+def test_submission_is_refused_while_a_warning_is_not_acknowledged(world):
+    add(world)
+
+    with pytest.raises(DomainError) as error:
+        submit_schedule(actor=world.user("coordinator"), period=world.period)
+
+    assert error.value.code == "warnings"
+    assert ScheduleVersion.objects.get(pk=world.version.pk).status == ScheduleVersion.Status.WORKING
+
+
+def test_submission_is_refused_while_a_party_disagrees_even_if_the_rest_is_acknowledged(world):
+    item = add(world)
+    settle(world)
+    ItemAgreement.objects.filter(item=item, organisation=world.roles.akimat).update(
+        decision=ItemAgreement.Decision.DISAGREED, comment="No"
+    )
+
+    with pytest.raises(DomainError) as error:
+        submit_schedule(actor=world.user("coordinator"), period=world.period)
+
+    assert error.value.code == "warnings"
+
+
+def test_submission_marks_the_draft_submitted_and_meets_the_r8_obligation(world):
+    add(world)
+    settle(world)
+
+    version = submit_schedule(actor=world.user("coordinator"), period=world.period)
+
+    assert version.status == ScheduleVersion.Status.SUBMITTED
+    fulfilment = Fulfilment.objects.get()
+    assert (fulfilment.obligation_key, fulfilment.reference, fulfilment.organisation) == (
+        "REG-2024:schedule-draft:culture:2027-01-01",
+        "Submitted in Kezdesu",
+        world.roles.authorized_body,
+    )
+    with pytest.raises(DomainError):
+        add(world)
+
+
+def test_submission_is_for_the_coordinator_only(world):
+    with pytest.raises(NotPermitted):
+        submit_schedule(actor=world.user("ministry_approver"), period=world.period)
+
+
+def test_approval_freezes_a_copy_with_the_same_uids_and_akims(world, akim):
+    item = add(world, akim_positions=[akim])
+
+    frozen = approve(world)
+
+    assert (frozen.number, frozen.status, frozen.act_number, frozen.act_date) == (
+        1,
+        ScheduleVersion.Status.APPROVED,
+        "No. 5",
+        ACT_DATE,
+    )
+    copy = frozen.items.get()
+    assert (copy.uid, copy.pk != item.pk, list(copy.akim_positions.all())) == (item.uid, True, [akim])
+    assert ScheduleVersion.objects.get(pk=world.version.pk).status == ScheduleVersion.Status.WORKING
+    assert AuditLog.objects.get(action="planning.schedule.approve").new_values["number"] == 1
+    assert set(Notification.objects.filter(kind="schedule.approved").values_list("recipient__username", flat=True)) == {
+        "ministry_viewer",
+        "ministry_editor",
+        "ministry_approver",
+        "akimat_viewer",
+        "akimat_editor",
+    }
+
+
+def test_approval_needs_a_submitted_draft_and_the_governments_approver(world):
+    add(world)
+    with pytest.raises(DomainError) as error:
+        approve_schedule(
+            actor=world.user("government_approver"), period=world.period, act_number="1", act_date=ACT_DATE
+        )
+    with pytest.raises(NotPermitted):
+        approve_schedule(actor=world.user("coordinator"), period=world.period, act_number="1", act_date=ACT_DATE)
+
+    assert error.value.code == "not_submitted"
+
+
+def test_an_amendment_freezes_the_next_version_with_its_reason_and_supersedes_the_first(world):
+    item = add(world)
+    first = approve(world)
+    update_item(
+        actor=world.user("coordinator"), item=item, start_date=FEB_10.replace(day=17), end_date=FEB_10.replace(day=17)
+    )
+
+    second = amend_schedule(actor=world.user("coordinator"), period=world.period, reason="The minister is abroad")
+
+    assert (second.number, second.status, second.reason) == (
+        2,
+        ScheduleVersion.Status.APPROVED,
+        "The minister is abroad",
+    )
+    first.refresh_from_db()
+    assert first.status == ScheduleVersion.Status.SUPERSEDED
+    assert second.items.get().start_date == datetime.date(2027, 2, 17)
+
+
+def test_an_amendment_needs_a_reason_a_change_and_an_approved_schedule(world):
+    add(world)
+    coordinator = world.user("coordinator")
+    with pytest.raises(DomainError) as not_approved:
+        amend_schedule(actor=coordinator, period=world.period, reason="Why")
+    approve(world)
+    with pytest.raises(DomainError) as no_reason:
+        amend_schedule(actor=coordinator, period=world.period, reason=" ")
+    with pytest.raises(DomainError) as no_change:
+        amend_schedule(actor=coordinator, period=world.period, reason="Why")
+
+    assert (not_approved.value.code, no_reason.value.code, no_change.value.code) == (
+        "not_approved",
+        "reason",
+        "no_change",
+    )
+
+
+def test_an_amendment_tells_the_parties_of_the_items_it_changes(world):
+    moved = add(world)
+    add(
+        world,
+        organisation=world.roles.other_ministry,
+        position=world.other_minister,
+        start_date=FEB_10.replace(day=12),
+        end_date=FEB_10.replace(day=12),
+    )
+    approve(world)
+    Notification.objects.all().delete()
+    update_item(actor=world.user("coordinator"), item=moved, topics="Water")
+
+    amend_schedule(actor=world.user("coordinator"), period=world.period, reason="New topic")
+
+    recipients = set(Notification.objects.filter(kind="schedule.amended").values_list("recipient__username", flat=True))
+    assert recipients == {"ministry_viewer", "ministry_editor", "ministry_approver", "akimat_viewer", "akimat_editor"}
+
+
+def test_version_diff_lists_added_removed_and_changed_items_field_by_field(world):
+    kept = add(world)
+    removed = add(world, start_date=FEB_10.replace(day=24), end_date=FEB_10.replace(day=24))
+    first = approve(world)
+    coordinator = world.user("coordinator")
+    update_item(actor=coordinator, item=kept, start_date=FEB_10.replace(day=11), end_date=FEB_10.replace(day=11))
+    remove_item(actor=coordinator, item=removed)
+    added = add(world, organisation=world.roles.other_ministry, position=world.other_minister)
+    second = amend_schedule(actor=coordinator, period=world.period, reason="Changes")
+
+    diff = version_diff(first, second)
+
+    assert [item.uid for item in diff.added] == [added.uid]
+    assert [item.uid for item in diff.removed] == [removed.uid]
+    assert [(change.new.uid, [(f.label, f.before, f.after) for f in change.fields]) for change in diff.changed] == [
+        (kept.uid, [("First day", "10.02.2027", "11.02.2027"), ("Last day", "10.02.2027", "11.02.2027")])
+    ]
+
+
+def test_version_diff_from_nothing_adds_everything(world):
+    add(world)
+    first = approve(world)
+
+    diff = version_diff(None, first)
+
+    assert (len(diff.added), diff.removed, diff.changed) == (1, (), ())
+    assert ScheduleItem.objects.count() == 2
