@@ -7,6 +7,17 @@ from django.core.management import CommandError, call_command
 from kezdesu.core.demo.accounts import DEMO_ACCOUNTS, DEMO_PASSWORD
 from kezdesu.core.models import AuditLog, Notification
 from kezdesu.organisations.models import Membership, Role, User
+from kezdesu.planning.domain.draft import working_version
+from kezdesu.planning.domain.warnings import draft_warnings
+from kezdesu.planning.models import (
+    ItemAgreement,
+    PlanningPeriod,
+    Proposal,
+    RiskFlag,
+    ScheduleItem,
+    ScheduleVersion,
+    SystemicProblem,
+)
 from kezdesu.regulations.domain.obligations import ObligationState, obligations_between
 from kezdesu.regulations.models import CalendarException, Fulfilment, Reminder
 
@@ -17,7 +28,22 @@ TODAY = "2026-11-21"
 def counts():
     return {
         model.__name__: model.objects.count()
-        for model in (User, Membership, Fulfilment, CalendarException, Notification, Reminder, AuditLog)
+        for model in (
+            User,
+            Membership,
+            Fulfilment,
+            CalendarException,
+            Notification,
+            Reminder,
+            AuditLog,
+            PlanningPeriod,
+            ScheduleVersion,
+            ScheduleItem,
+            ItemAgreement,
+            Proposal,
+            SystemicProblem,
+            RiskFlag,
+        )
     }
 
 
@@ -78,12 +104,14 @@ def test_the_demo_year_has_met_and_overdue_obligations_and_reminders(demo):
     }
     assert Fulfilment.objects.filter(recorded_by__username="finance.approver").exists()
     assert AuditLog.objects.filter(action="regulations.fulfilment.record").count() == Fulfilment.objects.count()
-    assert set(Notification.objects.values_list("recipient__username", flat=True)) == {
+    reminded = Notification.objects.filter(kind__in=("deadline.overdue", "deadline.reminder"))
+    assert set(reminded.values_list("recipient__username", flat=True)) == {
         "healthcare.editor",
         "healthcare.approver",
         "agriculture.editor",
         "agriculture.approver",
         "turkestan.editor",
+        "turkestan.approver",
     }
     assert CalendarException.objects.filter(date__year=2027).count() == 4
     assert all(entry.reason_en.startswith("Demo entry") for entry in CalendarException.objects.all())
@@ -97,3 +125,28 @@ def test_demo_accounts_prints_every_account_and_the_password(demo, capsys):
     assert "finance.editor" in out
     assert "presidential-administration.oversight" in out
     assert f"password: {DEMO_PASSWORD}" in out
+
+
+def test_the_demo_has_an_approved_schedule_a_draft_with_warnings_and_an_assigned_risk_flag(demo):
+    h2_2026 = PlanningPeriod.objects.get(start=datetime.date(2026, 7, 1))
+    versions = ScheduleVersion.objects.filter(period=h2_2026, number__isnull=False).order_by("number")
+    draft = working_version(PlanningPeriod.objects.get(start=datetime.date(2027, 1, 1)))
+    codes = {warning.code for warning in draft_warnings(draft)}
+    flag = RiskFlag.objects.get()
+
+    assert [(v.number, v.status) for v in versions] == [
+        (1, ScheduleVersion.Status.SUPERSEDED),
+        (2, ScheduleVersion.Status.APPROVED),
+    ]
+    assert (versions[0].act_number, versions[0].act_date) == ("№ 456 (demo)", datetime.date(2026, 6, 12))
+    assert versions[1].reason.startswith("Demo entry")
+    assert versions[1].items.count() == 32
+    assert AuditLog.objects.filter(action="planning.schedule.approve").count() == 1
+    assert AuditLog.objects.filter(action="planning.schedule.amend").count() == 1
+    assert {"agreement_disagreed", "agreement_pending", "first_head_gap"} <= codes
+    assert set(Proposal.objects.values_list("status", flat=True)) == {"submitted", "draft"}
+    assert Proposal.objects.filter(status=Proposal.Status.DRAFT).count() == 1
+    assert set(SystemicProblem.objects.values_list("status", flat=True)) == {"sent", "answered"}
+    assert (flag.status, flag.level, flag.raised_by.username) == ("assigned", "high", "turkestan.editor")
+    assert flag.deadline == datetime.date(2027, 1, 27)
+    assert draft.items.filter(is_unscheduled=True, risk_flag=flag, deputy_prime_minister_required=True).count() == 1

@@ -40,8 +40,11 @@ def _ministry(slug: str, label: str, names: tuple[str, str, str], languages: tup
     ]
 
 
-def _akimat(slug: str, code: str, label: str, names: tuple[str, str], languages: tuple[str, str]) -> list[DemoAccount]:
-    roles = (Role.EDITOR, Role.VIEWER)
+def _akimat(
+    slug: str, code: str, label: str, names: tuple[str, str, str], languages: tuple[str, str, str]
+) -> list[DemoAccount]:
+    # The approver sends the akimat's systemic problems (R11).
+    roles = (Role.EDITOR, Role.VIEWER, Role.APPROVER)
     return [
         DemoAccount(f"{slug}.{role}", name, label, code, role, language)
         for role, name, language in zip(roles, names, languages, strict=True)
@@ -55,9 +58,9 @@ DEMO_ACCOUNTS: tuple[DemoAccount, ...] = (
     *_ministry("agriculture", "Agriculture", ("Madina", "Bauyrzhan", "Asel"), ("en", "ru", "kk")),
     # Exempt from the meetings under REG-2024: a role whose obligations list is (rightly) short.
     *_ministry("internal-affairs", "Internal Affairs", ("Kamila", "Arman", "Dinara"), ("ru", "kk", "en")),
-    *_akimat("almaty-city", "akimat-almaty-city", "Almaty", ("Aliya", "Daniyar"), ("ru", "kk")),
-    *_akimat("turkestan", "akimat-turkistan", "Turkestan", ("Zhuldyz", "Yerzhan"), ("kk", "ru")),
-    *_akimat("abai", "akimat-abai", "Abai", ("Ainur", "Marat"), ("kk", "en")),
+    *_akimat("almaty-city", "akimat-almaty-city", "Almaty", ("Aliya", "Daniyar", "Botagoz"), ("ru", "kk", "ru")),
+    *_akimat("turkestan", "akimat-turkistan", "Turkestan", ("Zhuldyz", "Yerzhan", "Nurzhan"), ("kk", "ru", "kk")),
+    *_akimat("abai", "akimat-abai", "Abai", ("Ainur", "Marat", "Serik"), ("kk", "en", "ru")),
     DemoAccount("culture-information.coordinator", "Laura", "Culture", "culture-information", Role.COORDINATOR, "kk"),
     DemoAccount("culture-information.coordinator2", "Askar", "Culture", "culture-information", Role.COORDINATOR, "en"),
     DemoAccount("culture-information.viewer", "Samal", "Culture", "culture-information", Role.VIEWER, "ru"),

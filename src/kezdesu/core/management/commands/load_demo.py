@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from kezdesu.core.demo.accounts import DEMO_PASSWORD, create_demo_accounts
 from kezdesu.core.demo.activity import enter_demo_calendar, record_demo_fulfilments, send_demo_reminders
+from kezdesu.core.demo.planning import create_demo_planning
 from kezdesu.core.errors import DomainError
 from kezdesu.organisations.models import Organisation
 from kezdesu.regulations.models import RegulationProfile
@@ -34,12 +35,15 @@ class Command(BaseCommand):
             calendar = enter_demo_calendar()
             fulfilments = record_demo_fulfilments(today=today)
             reminders = send_demo_reminders(today=today)
+            planning = create_demo_planning(today=today)
         except (LookupError, DomainError) as error:
             raise CommandError(str(error)) from error
         self.stdout.write(
             f"Demo accounts: {accounts['users']} created, {accounts['roles']} roles granted "
             f"(password: {DEMO_PASSWORD}).\n"
             f"Calendar exceptions entered: {calendar}. Fulfilments recorded: {fulfilments}. "
-            f"Reminders sent for {today:%Y-%m-%d}: {reminders}."
+            f"Reminders sent for {today:%Y-%m-%d}: {reminders}.\n"
+            f"Planning: {planning['approved_items']} approved meetings, {planning['draft_items']} in the draft, "
+            f"{planning['problems']} systemic problems, {planning['risk_flags']} risk flags."
         )
         self.stdout.write(self.style.SUCCESS("Demo data loaded. `python manage.py demo_accounts` lists the accounts."))
