@@ -52,6 +52,7 @@ urlpatterns = [
     path("planning/schedule/<int:period_id>/items/add/", schedule.item_add, name="schedule_item_add"),
     path("planning/schedule/items/<int:pk>/", schedule.item_edit, name="schedule_item_edit"),
     path("planning/schedule/items/<int:pk>/remove/", schedule.item_remove, name="schedule_item_remove"),
+    path("planning/schedule/proposals/<int:pk>/include/", schedule.proposal_include, name="schedule_proposal_include"),
     path("planning/schedule/<int:period_id>/acknowledge/", schedule.acknowledge, name="schedule_acknowledge"),
     path("planning/schedule/<int:period_id>/submit/", schedule.submit, name="schedule_submit"),
     path("planning/schedule/<int:period_id>/approve/", schedule.approve, name="schedule_approve"),

@@ -11,7 +11,7 @@ from kezdesu.planning.domain.draft import add_item
 from kezdesu.planning.domain.versions import approve_schedule, submit_schedule
 from kezdesu.planning.domain.warnings import draft_warnings
 from kezdesu.planning.models import ItemAgreement, ScheduleItem, ScheduleVersion, WarningAcknowledgement
-from tests.factories.planning import build_schedule_world
+from tests.factories.planning import ProposalFactory, build_schedule_world
 
 pytestmark = pytest.mark.django_db
 
@@ -247,3 +247,50 @@ def test_the_draft_page_issues_as_many_queries_for_three_meetings_as_for_one(cli
         client.get(url)
 
     assert len(three) == len(one)
+
+
+def _submitted_proposal(world):
+    return ProposalFactory(
+        period=world.period,
+        organisation=world.roles.other_ministry,
+        position=world.other_minister,
+        region=world.roles.other_akimat.region,
+        preferred_from=datetime.date(2027, 3, 3),
+        preferred_to=datetime.date(2027, 3, 9),
+        status="submitted",
+    )
+
+
+def test_the_draft_lists_submitted_proposals_and_the_coordinator_includes_one(client, world):
+    proposal = _submitted_proposal(world)
+    coordinator = login(client, world, "coordinator")
+    draft_url = reverse("office:schedule_draft", kwargs={"period_id": world.period.pk})
+    include_url = reverse("office:schedule_proposal_include", kwargs={"pk": proposal.pk})
+
+    assert include_url in coordinator.get(draft_url).text
+    response = coordinator.post(include_url, {"start_date": "2027-03-04", "end_date": "2027-03-04"})
+
+    assert response.status_code == 302
+    item = ScheduleItem.objects.get(proposal=proposal)
+    assert (item.start_date, item.region, item.topics) == (datetime.date(2027, 3, 4), proposal.region, proposal.topics)
+    assert include_url not in coordinator.get(draft_url).text
+
+
+def test_a_proposal_is_included_only_once_and_the_form_says_why(client, world):
+    proposal = _submitted_proposal(world)
+    coordinator = login(client, world, "coordinator")
+    include_url = reverse("office:schedule_proposal_include", kwargs={"pk": proposal.pk})
+    coordinator.post(include_url, {"start_date": "2027-03-04", "end_date": "2027-03-04"})
+
+    response = coordinator.post(include_url, {"start_date": "2027-03-05", "end_date": "2027-03-05"})
+
+    assert response.status_code == 200
+    assert "This proposal is already in the draft." in response.text
+    assert ScheduleItem.objects.filter(proposal=proposal).count() == 1
+
+
+def test_only_the_authorized_body_includes_proposals(client, world):
+    proposal = _submitted_proposal(world)
+    include_url = reverse("office:schedule_proposal_include", kwargs={"pk": proposal.pk})
+
+    assert login(client, world, "ministry_editor").get(include_url).status_code == 404

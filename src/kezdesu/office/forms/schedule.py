@@ -106,3 +106,16 @@ class ApproveScheduleForm(forms.Form):
 
 class AmendScheduleForm(forms.Form):
     reason = forms.CharField(label=_("Reason for the amendment"), widget=forms.Textarea(attrs={"rows": 3}))
+
+
+class IncludeProposalForm(forms.Form):
+    """The dates the authorized body sets for a proposal it puts in the draft."""
+
+    start_date = forms.DateField(label=_("First day"), widget=DateInput())
+    end_date = forms.DateField(label=_("Last day"), widget=DateInput())
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if data.get("start_date") and data.get("end_date") and data["end_date"] < data["start_date"]:
+            self.add_error("end_date", _("The last day comes before the first."))
+        return data

@@ -17,6 +17,7 @@ from kezdesu.office.forms.schedule import (
     AgreementForm,
     AmendScheduleForm,
     ApproveScheduleForm,
+    IncludeProposalForm,
     ScheduleItemForm,
 )
 from kezdesu.office.schedule_grid import draft_grid
@@ -24,8 +25,9 @@ from kezdesu.office.views.access import StaffRequest, hidden_unless, office_view
 from kezdesu.organisations.domain.queries.scope import memberships_of
 from kezdesu.organisations.models import Organisation
 from kezdesu.planning.domain.agreement import decide_agreement
-from kezdesu.planning.domain.draft import add_item, remove_item, update_item, working_version
+from kezdesu.planning.domain.draft import add_item, include_proposal, remove_item, update_item, working_version
 from kezdesu.planning.domain.periods import ensure_period, next_period_start, period_deadlines
+from kezdesu.planning.domain.queries.proposals import proposals_awaiting_inclusion
 from kezdesu.planning.domain.queries.schedule import (
     agreements_of,
     current_approved_version,
@@ -34,7 +36,7 @@ from kezdesu.planning.domain.queries.schedule import (
 )
 from kezdesu.planning.domain.versions import amend_schedule, approve_schedule, submit_schedule, version_diff
 from kezdesu.planning.domain.warnings import acknowledge_warning, draft_warnings
-from kezdesu.planning.models import ItemAgreement, PlanningPeriod, ScheduleItem, ScheduleVersion
+from kezdesu.planning.models import ItemAgreement, PlanningPeriod, Proposal, ScheduleItem, ScheduleVersion
 from kezdesu.regulations.domain.obligations import Obligation
 
 
@@ -100,6 +102,7 @@ def draft(request: StaffRequest, period_id: int) -> HttpResponse:
             "items": items,
             "warnings": warnings,
             "deadlines": _one_per_rule(period_deadlines(period)),
+            "awaiting_proposals": proposals_awaiting_inclusion(period) if may_compile and editable else [],
             "approved": current_approved_version(period),
             "may_compile": may_compile and (version is None or editable),
             "may_submit": request.user.has_perm("planning.submit_schedule") and editable and bool(items),
@@ -128,6 +131,28 @@ def item_add(request: StaffRequest, period_id: int) -> HttpResponse:
             messages.success(request, _("The meeting is added to the draft."))
             return redirect("office:schedule_draft", period_id=period.pk)
     return render(request, "office/schedule/item_form.html", {"period": period, "form": form, "item": None})
+
+
+@hidden_unless("planning.compile_draft")
+def proposal_include(request: StaffRequest, pk: int) -> HttpResponse:
+    proposal = get_object_or_404(
+        Proposal.objects.select_related("period", "organisation", "position", "region", "district"), pk=pk
+    )
+    initial = {"start_date": proposal.preferred_from, "end_date": proposal.preferred_from}
+    form = IncludeProposalForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            include_proposal(actor=request.user, proposal=proposal, **form.cleaned_data)
+        except DomainError as error:
+            form.add_error(None, str(error.message))
+        else:
+            messages.success(request, _("The proposal is included in the draft."))
+            return redirect("office:schedule_draft", period_id=proposal.period_id)
+    return render(
+        request,
+        "office/schedule/include_proposal.html",
+        {"period": proposal.period, "proposal": proposal, "form": form},
+    )
 
 
 def _working_item(pk: int) -> ScheduleItem:
