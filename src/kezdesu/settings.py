@@ -118,6 +118,7 @@ LOGOUT_REDIRECT_URL = "portal:home"
 LANGUAGE_CODE = "kk"
 LANGUAGES = [("kk", "Қазақша"), ("ru", "Русский"), ("en", "English")]
 LOCALE_PATHS = [SRC_DIR / "kezdesu" / "locale"]
+FORMAT_MODULE_PATH = ["kezdesu.formats"]  # Kazakh date formats (Django ships none)
 USE_I18N = True
 TIME_ZONE = "Asia/Almaty"
 USE_TZ = True
