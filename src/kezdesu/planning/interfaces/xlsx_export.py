@@ -12,7 +12,7 @@ from kezdesu.planning.interfaces.wording import item_notes, period_label, wordin
 from kezdesu.planning.models import ScheduleVersion
 
 DATE_FORMAT = "DD.MM.YYYY"
-WIDTHS = (6, 45, 40, 28, 28, 12, 12, 30)
+WIDTHS = (6, 62, 62, 30, 24, 12, 12, 34)
 
 
 def schedule_xlsx(*, version: ScheduleVersion, language: str) -> bytes:
@@ -54,6 +54,13 @@ def schedule_xlsx(*, version: ScheduleVersion, language: str) -> bytes:
         sheet.column_dimensions[get_column_letter(index)].width = width
     sheet.freeze_panes = "A2"
     sheet.auto_filter.ref = sheet.dimensions
+    # Printed, the table fits the width of a landscape A4 page and repeats its header row.
+    sheet.page_setup.orientation = "landscape"
+    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
+    sheet.page_setup.fitToWidth = 1
+    sheet.page_setup.fitToHeight = 0
+    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+    sheet.print_title_rows = "1:1"
 
     output = io.BytesIO()
     workbook.save(output)
