@@ -5,6 +5,7 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, Spec
 from rest_framework import routers
 
 from kezdesu.api.views import audit, calendar, geography, me, notifications, obligations, organisations, profiles
+from kezdesu.api.views import planning as planning_views
 from kezdesu.api.views import schedule as schedule_views
 
 app_name = "api"
@@ -21,6 +22,12 @@ router.register("audit", audit.AuditLogViewSet, basename="audit")
 router.register("notifications", notifications.NotificationViewSet, basename="notification")
 router.register("schedule", schedule_views.ScheduleViewSet, basename="schedule")
 router.register("schedule-versions", schedule_views.ScheduleVersionViewSet, basename="schedule-version")
+router.register("planning-periods", planning_views.PlanningPeriodViewSet, basename="planning-period")
+router.register("proposals", planning_views.ProposalViewSet, basename="proposal")
+router.register("systemic-problems", planning_views.SystemicProblemViewSet, basename="systemic-problem")
+router.register("risk-flags", planning_views.RiskFlagViewSet, basename="risk-flag")
+router.register("draft", planning_views.DraftViewSet, basename="draft")
+router.register("agreements", planning_views.AgreementViewSet, basename="agreement")
 
 v1: list[URLPattern | URLResolver] = [
     path("", include(router.urls)),

@@ -9,14 +9,24 @@ import datetime
 import pytest
 
 from kezdesu.core.domain.audit import record_audit
+from kezdesu.planning.models import ItemAgreement, SystemicProblem
 from kezdesu.regulations.models import CalendarException
 from tests.api.conftest import OBLIGATION_KEY, ROLES, client_for
+from tests.factories.planning import (
+    PlanningPeriodFactory,
+    ProposalFactory,
+    RiskFlagFactory,
+    ScheduleItemFactory,
+    SystemicProblemFactory,
+)
 
 PUBLIC = dict.fromkeys(ROLES, 200)
 READ_ONLY = dict.fromkeys(ROLES, 405)
 SIGNED_IN = {**dict.fromkeys(ROLES, 200), "anonymous": 403}
 NATIONWIDE = {**dict.fromkeys(ROLES, 403), "coordinator": 200, "oversight": 200, "superuser": 200}
 VIEWERS_OWN = {**dict.fromkeys(ROLES, 404), "anonymous": 403, "viewer": 200}
+# Ministry A's data: its own staff, the authorized body, oversight and administrators read it.
+MINISTRY_A_STAFF = {**VIEWERS_OWN, "approver": 200, "coordinator": 200, "oversight": 200, "superuser": 200}
 
 
 def calendar_managers(allowed: int) -> dict[str, int]:
@@ -32,6 +42,22 @@ WORKING_SATURDAY = {
     "act": "Test decree",
 }
 FULFILMENT = {"met_on": "2026-04-03", "reference": "No. 01-12/345"}
+PROBLEM = {
+    "akimat": "akimat-test",
+    "half_year_start": "2030-07-01",
+    "title": "District roads",
+    "description": "Roads to the district centres are not repaired.",
+    "competent_body": "ministry-a",
+}
+RISK = {"region": "910000000", "competent_ministry": "ministry-a", "level": "elevated", "description": "Flood"}
+DRAFT_ITEM = {
+    "organisation": "ministry-a",
+    "position": "{position}",
+    "region": "910000000",
+    "start_date": "2030-02-12",
+    "end_date": "2030-02-12",
+    "topics": "Roads",
+}
 UNKNOWN_KEY = "TEST:quarterly-information:ministry-a:2026-02-01"
 
 MATRIX = [
@@ -80,17 +106,86 @@ MATRIX = [
     ("post", "schedule/", {"topics": "x"}, READ_ONLY),
     ("get", "schedule-versions/", None, PUBLIC),
     ("post", "schedule-versions/", {"number": 1}, READ_ONLY),
+    ("get", "planning-periods/", None, PUBLIC),
+    ("get", "planning-periods/{period}/", None, PUBLIC),
+    ("post", "planning-periods/", {"start": "2031-01-01"}, READ_ONLY),
+    ("get", "proposals/", None, SIGNED_IN),
+    ("get", "proposals/{proposal}/", None, MINISTRY_A_STAFF),
+    (
+        "post",
+        "proposals/{proposal}/withdraw/",
+        None,
+        {**MINISTRY_A_STAFF, "viewer": 403, "coordinator": 403, "oversight": 403},
+    ),
+    (
+        "post",
+        "proposals/submit/",
+        {"period": "{period}", "organisation": "ministry-a"},
+        {**dict.fromkeys(ROLES, 403), "approver": 200, "superuser": 200},
+    ),
+    ("get", "systemic-problems/", None, SIGNED_IN),
+    ("get", "systemic-problems/{problem}/", None, {**MINISTRY_A_STAFF, "akimat_editor": 200}),
+    ("post", "systemic-problems/", PROBLEM, {**dict.fromkeys(ROLES, 403), "akimat_editor": 201, "superuser": 201}),
+    (
+        "post",
+        "systemic-problems/send/",
+        {"akimat": "akimat-test", "half_year_start": "2030-01-01"},
+        {**dict.fromkeys(ROLES, 403), "superuser": 200},
+    ),
+    (
+        "post",
+        "systemic-problems/{problem}/answer/",
+        {"answer": "Repairs are funded for 2030."},
+        {**MINISTRY_A_STAFF, "viewer": 403, "coordinator": 403, "oversight": 403, "akimat_editor": 403},
+    ),
+    ("get", "risk-flags/", None, SIGNED_IN),
+    ("get", "risk-flags/{flag}/", None, SIGNED_IN),
+    ("get", "risk-flags/999999/", None, {**dict.fromkeys(ROLES, 404), "anonymous": 403}),
+    (
+        "post",
+        "risk-flags/",
+        RISK,
+        {**dict.fromkeys(ROLES, 201), "anonymous": 403, "viewer": 403, "oversight": 403, "superuser": 403},
+    ),
+    ("post", "risk-flags/{flag}/assign/", {"deadline": "2099-01-15"}, calendar_managers(200)),
+    ("post", "risk-flags/{flag}/dismiss/", {"note": "The forecast was revised."}, calendar_managers(200)),
+    ("get", "draft/{period}/", None, SIGNED_IN),
+    ("get", "draft/999999/", None, {**dict.fromkeys(ROLES, 404), "anonymous": 403}),
+    ("post", "draft/{period}/items/", DRAFT_ITEM, calendar_managers(201)),
+    (
+        "post",
+        "agreements/{agreement}/decide/",
+        {"decision": "agreed"},
+        {**MINISTRY_A_STAFF, "viewer": 403, "coordinator": 403, "oversight": 403},
+    ),
     ("get", "schema/", None, PUBLIC),
 ]
 
 
 @pytest.fixture
-def world(users, region, profile, viewers_notification):
+def world(users, ministry, akimat, region, profile, viewers_notification):
     CalendarException.objects.create(
         date=datetime.date(2026, 1, 3), kind=CalendarException.Kind.WORKING_DAY, reason_kk="Ауыстыру"
     )
     audit = record_audit(actor=users["coordinator"], action="test.action")
-    return {"users": users, "notification": viewers_notification.pk, "audit": audit.pk}
+    period = PlanningPeriodFactory(profile=profile)
+    proposal = ProposalFactory(period=period, organisation=ministry, region=region)
+    sent = {"status": SystemicProblem.Status.SENT, "half_year_start": datetime.date(2030, 1, 1)}
+    problem = SystemicProblemFactory(akimat=akimat, region=region, competent_body=ministry, **sent)
+    SystemicProblemFactory(akimat=akimat, region=region, competent_body=ministry)  # a draft, to send
+    item = ScheduleItemFactory(version__period=period, organisation=ministry, position=proposal.position, region=region)
+    agreement = ItemAgreement.objects.create(item=item, organisation=ministry)
+    return {
+        "users": users,
+        "position": proposal.position.pk,
+        "agreement": agreement.pk,
+        "problem": problem.pk,
+        "flag": RiskFlagFactory(region=region, competent_ministry=ministry).pk,
+        "notification": viewers_notification.pk,
+        "audit": audit.pk,
+        "period": period.pk,
+        "proposal": proposal.pk,
+    }
 
 
 @pytest.mark.django_db
@@ -104,7 +199,13 @@ def world(users, region, profile, viewers_notification):
 )
 def test_permission_matrix(world, method, url, body, role, expected):
     client = client_for(world["users"][role])
-    path = "/api/v1/" + url.format(notification=world["notification"], audit=world["audit"])
+    ids = {
+        key: world[key]
+        for key in ("notification", "audit", "period", "proposal", "problem", "flag", "position", "agreement")
+    }
+    path = "/api/v1/" + url.format(**ids)
+    if body:
+        body = {key: value.format(**ids) if isinstance(value, str) else value for key, value in body.items()}
 
     response = getattr(client, method)(path, body, format="json") if body else getattr(client, method)(path)
 

@@ -14,6 +14,7 @@ def schema(tmp_path):
 
 def test_the_schema_generates_without_warnings_and_names_every_endpoint(schema):
     assert sorted(schema["paths"]) == [
+        "/api/v1/agreements/{id}/decide/",
         "/api/v1/audit/",
         "/api/v1/audit/{id}/",
         "/api/v1/calendar-exceptions/",
@@ -21,6 +22,8 @@ def test_the_schema_generates_without_warnings_and_names_every_endpoint(schema):
         "/api/v1/calendar/{year}/",
         "/api/v1/districts/",
         "/api/v1/districts/{kato}/",
+        "/api/v1/draft/{id}/",
+        "/api/v1/draft/{id}/items/",
         "/api/v1/me/",
         "/api/v1/notifications/",
         "/api/v1/notifications/read-all/",
@@ -31,13 +34,27 @@ def test_the_schema_generates_without_warnings_and_names_every_endpoint(schema):
         "/api/v1/obligations/{key}/fulfilment/",
         "/api/v1/organisations/",
         "/api/v1/organisations/{code}/",
+        "/api/v1/planning-periods/",
+        "/api/v1/planning-periods/{id}/",
         "/api/v1/positions/",
         "/api/v1/profiles/",
         "/api/v1/profiles/{code}/",
+        "/api/v1/proposals/",
+        "/api/v1/proposals/submit/",
+        "/api/v1/proposals/{id}/",
+        "/api/v1/proposals/{id}/withdraw/",
         "/api/v1/regions/",
         "/api/v1/regions/{kato}/",
+        "/api/v1/risk-flags/",
+        "/api/v1/risk-flags/{id}/",
+        "/api/v1/risk-flags/{id}/assign/",
+        "/api/v1/risk-flags/{id}/dismiss/",
         "/api/v1/schedule-versions/",
         "/api/v1/schedule/",
+        "/api/v1/systemic-problems/",
+        "/api/v1/systemic-problems/send/",
+        "/api/v1/systemic-problems/{id}/",
+        "/api/v1/systemic-problems/{id}/answer/",
     ]
 
 
