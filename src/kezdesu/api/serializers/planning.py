@@ -12,6 +12,7 @@ from rest_framework import serializers
 
 from kezdesu.organisations.models import District, Organisation, Position, Region
 from kezdesu.planning.domain.periods import period_deadlines
+from kezdesu.planning.domain.proposals import FIELDS as PROPOSAL_FIELDS
 from kezdesu.planning.models import (
     ItemAgreement,
     PlanningPeriod,
@@ -79,23 +80,7 @@ class ProposalSerializer(serializers.ModelSerializer[Proposal]):
 
     class Meta:
         model = Proposal
-        fields = [
-            "id",
-            "period",
-            "organisation",
-            "position",
-            "region",
-            "district",
-            "preferred_from",
-            "preferred_to",
-            "topics",
-            "sector_problems",
-            "local_issues",
-            "akimat_request",
-            "risk",
-            "status",
-            "submitted_at",
-        ]
+        fields = ["id", *PROPOSAL_FIELDS, "submitted_at"]
         read_only_fields = ["status", "submitted_at"]
 
 

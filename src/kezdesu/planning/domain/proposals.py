@@ -36,18 +36,8 @@ FIELDS = (
     "risk",
     "status",
 )
-EDITABLE = (
-    "position",
-    "region",
-    "district",
-    "preferred_from",
-    "preferred_to",
-    "topics",
-    "sector_problems",
-    "local_issues",
-    "akimat_request",
-    "risk",
-)
+# A draft's own fields; the period, the ministry and the status are set by the domain.
+EDITABLE = tuple(name for name in FIELDS if name not in ("period", "organisation", "status"))
 MINISTRY_LEVELS = (Position.Level.FIRST_HEAD, Position.Level.FIRST_DEPUTY, Position.Level.DEPUTY)
 COMMITTEE_LEVELS = (Position.Level.COMMITTEE_CHAIR,)
 
