@@ -52,20 +52,6 @@ def approves_for_organisation(user: object, organisation: Organisation | None) -
     return has_role(user, organisation, (Role.APPROVER,))
 
 
-# The back office and the obligations of one's own organisation.
-rules.add_perm("office.access", is_staff_member)
-rules.add_perm("organisations.view_organisation_data", reads_organisation)
-rules.add_perm("organisations.edit_organisation_data", edits_for_organisation | is_superuser)
-# Recording what met an obligation: the debtor's approver, or the authorized body's coordinator.
-rules.add_perm("regulations.record_fulfilment", approves_for_organisation | is_coordinator | is_superuser)
-# The working-day calendar (transfers of days off, working Saturdays).
-rules.add_perm("regulations.manage_calendar", is_coordinator | is_superuser)
-# The audit trail: the authorized body and oversight (S3).
-rules.add_perm("core.view_audit", is_nationwide_reader)
-# Reference data (organisations, positions, regions) is kept by administrators.
-rules.add_perm("organisations.manage_reference", is_superuser)
-
-
 @rules.predicate
 def approves_for_government(user: object) -> bool:
     """An approver in the Government or its Apparatus: approves the schedule (G3.1)."""
@@ -77,6 +63,31 @@ def approves_for_government(user: object) -> bool:
         )
         .exists()
     )
+
+
+@rules.predicate
+def acts_for_government(user: object, organisation: Organisation | None) -> bool:
+    """The Apparatus's approvers record what the Government itself owes (its approval of the schedule)."""
+    is_government = organisation is not None and organisation.kind == Organisation.Kind.GOVERNMENT
+    return is_government and approves_for_government(user)
+
+
+# The back office and the obligations of one's own organisation.
+rules.add_perm("office.access", is_staff_member)
+rules.add_perm("organisations.view_organisation_data", reads_organisation)
+rules.add_perm("organisations.edit_organisation_data", edits_for_organisation | is_superuser)
+# Recording what met an obligation: the debtor's approver (the Apparatus's for the Government), or the
+# authorized body's coordinator.
+rules.add_perm(
+    "regulations.record_fulfilment",
+    approves_for_organisation | acts_for_government | is_coordinator | is_superuser,
+)
+# The working-day calendar (transfers of days off, working Saturdays).
+rules.add_perm("regulations.manage_calendar", is_coordinator | is_superuser)
+# The audit trail: the authorized body and oversight (S3).
+rules.add_perm("core.view_audit", is_nationwide_reader)
+# Reference data (organisations, positions, regions) is kept by administrators.
+rules.add_perm("organisations.manage_reference", is_superuser)
 
 
 @rules.predicate

@@ -4,12 +4,19 @@ import pytest
 
 from kezdesu.core.errors import DomainError, NotPermitted
 from kezdesu.core.models import AuditLog, Notification
+from kezdesu.organisations.models import Organisation
 from kezdesu.planning.domain.draft import add_item, remove_item, update_item
 from kezdesu.planning.domain.versions import amend_schedule, approve_schedule, submit_schedule, version_diff
 from kezdesu.planning.domain.warnings import draft_warnings
-from kezdesu.planning.models import ItemAgreement, ScheduleItem, ScheduleVersion, WarningAcknowledgement
-from kezdesu.regulations.models import Fulfilment
-from tests.factories.organisations import PositionFactory
+from kezdesu.planning.models import (
+    ItemAgreement,
+    PlanningPeriod,
+    ScheduleItem,
+    ScheduleVersion,
+    WarningAcknowledgement,
+)
+from kezdesu.regulations.models import Fulfilment, RegulationProfile
+from tests.factories.organisations import OrganisationFactory, PositionFactory
 from tests.factories.planning import build_schedule_world
 
 pytestmark = pytest.mark.django_db
@@ -222,3 +229,27 @@ def test_version_diff_from_nothing_adds_everything(world):
 
     assert (len(diff.added), diff.removed, diff.changed) == (1, (), ())
     assert ScheduleItem.objects.count() == 2
+
+
+def test_approval_under_reg_2022_meets_the_governments_approval_obligation_on_the_acts_date(world):
+    government = OrganisationFactory(code="government", kind=Organisation.Kind.GOVERNMENT, name_en="Government")
+    period = PlanningPeriod.objects.create(
+        profile=RegulationProfile.objects.get(code="REG-2022"),
+        start=datetime.date(2023, 1, 1),
+        end=datetime.date(2023, 12, 31),
+    )
+    world.version = ScheduleVersion.objects.create(period=period)
+    add(world, start_date=datetime.date(2023, 3, 1), end_date=datetime.date(2023, 3, 1))
+    settle(world)
+    submit_schedule(actor=world.user("coordinator"), period=period)
+
+    approve_schedule(
+        actor=world.user("government_approver"), period=period, act_number="No. 7", act_date=datetime.date(2023, 1, 9)
+    )
+
+    approval = Fulfilment.objects.get(organisation=government)
+    assert (approval.obligation_key, approval.reference, approval.met_on) == (
+        "REG-2022:schedule-approval:government:2023-01-01",
+        "No. 7",
+        datetime.date(2023, 1, 9),
+    )

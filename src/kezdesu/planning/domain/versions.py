@@ -5,7 +5,7 @@ supersedes the copy before it; an amendment freezes the next copy with its reaso
 locks the working version's row, so two people cannot approve or amend the same draft twice.
 """
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import date
 from typing import Any
 
@@ -31,6 +31,7 @@ from kezdesu.regulations.domain.obligations import ObligationState, record_fulfi
 __all__ = ["Diff", "amend_schedule", "approve_schedule", "submit_schedule", "version_diff"]
 
 SUBMITTED_REFERENCE = "Submitted in Kezdesu"
+GOVERNMENT_KINDS = (Organisation.Kind.GOVERNMENT, Organisation.Kind.GOVERNMENT_APPARATUS)
 PARTY_ROLES = (Role.VIEWER, Role.EDITOR, Role.APPROVER)
 COPIED_FIELDS = (
     "uid",
@@ -69,19 +70,15 @@ def _parties(items: Iterable[ScheduleItem]) -> list[Organisation]:
     return list(parties.values())
 
 
-def _record_draft_submitted(*, actor: Any, version: ScheduleVersion) -> None:
-    """The authorized body's draft obligation for the period (R7 or R8) is met by this submission."""
+def _record_planning_step(
+    *, actor: Any, version: ScheduleVersion, owed_by: Callable[[Organisation], bool], met_on: date, reference: str
+) -> None:
+    """The period's planning obligations owed by the body this step is taken for are met (R7, R8)."""
     for obligation in period_deadlines(version.period):
         debtor = obligation.debtor.organisation
-        if debtor is None or not debtor.is_authorized_body or obligation.state == ObligationState.MET:
+        if debtor is None or not owed_by(debtor) or obligation.state == ObligationState.MET:
             continue
-        record_fulfilment(
-            actor=actor,
-            obligation=obligation,
-            met_on=timezone.localdate(),
-            reference=SUBMITTED_REFERENCE,
-            record=version,
-        )
+        record_fulfilment(actor=actor, obligation=obligation, met_on=met_on, reference=reference, record=version)
 
 
 def submit_schedule(*, actor: Any, period: PlanningPeriod) -> ScheduleVersion:
@@ -110,7 +107,13 @@ def submit_schedule(*, actor: Any, period: PlanningPeriod) -> ScheduleVersion:
             old={"status": ScheduleVersion.Status.WORKING},
             new={"status": version.status},
         )
-        _record_draft_submitted(actor=actor, version=version)
+        _record_planning_step(
+            actor=actor,
+            version=version,
+            owed_by=lambda debtor: debtor.is_authorized_body,
+            met_on=timezone.localdate(),
+            reference=SUBMITTED_REFERENCE,
+        )
     return version
 
 
@@ -166,6 +169,13 @@ def approve_schedule(*, actor: Any, period: PlanningPeriod, act_number: str, act
             action="planning.schedule.approve",
             target=frozen,
             new={"number": frozen.number, "act_number": act_number, "act_date": act_date.isoformat()},
+        )
+        _record_planning_step(
+            actor=actor,
+            version=frozen,
+            owed_by=lambda debtor: debtor.kind in GOVERNMENT_KINDS,
+            met_on=act_date,
+            reference=act_number,
         )
         notify(
             recipients=people_with_roles(_parties(frozen.items.select_related("organisation", "region")), PARTY_ROLES),
