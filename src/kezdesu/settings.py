@@ -61,6 +61,8 @@ INSTALLED_APPS = [
     "kezdesu.organisations",
     "kezdesu.regulations",
     "kezdesu.planning",
+    "kezdesu.meetings",
+    "kezdesu.questions",
     "kezdesu.office",
     "kezdesu.portal",
     "kezdesu.api",

@@ -115,3 +115,63 @@ rules.add_perm("planning.submit_schedule", is_coordinator)
 rules.add_perm("planning.approve_schedule", approves_for_government)
 rules.add_perm("planning.amend_schedule", is_coordinator)
 rules.add_perm("planning.set_advisor_weights", is_coordinator)
+
+
+# Visits (issue 4). The object is the visit: its ministry prepares it, the region's akimat hosts it.
+def _akimat_of(visit: object) -> Organisation | None:
+    region_id = getattr(visit, "region_id", None)
+    if region_id is None:
+        return None
+    return (
+        Organisation.objects.filter(kind=Organisation.Kind.AKIMAT, region_id=region_id, is_active=True)
+        .order_by("pk")
+        .first()
+    )
+
+
+@rules.predicate
+def reads_visit(user: object, visit: object) -> bool:
+    if visit is None:
+        return sees_everything(user)
+    return (
+        sees_everything(user)
+        or has_role(user, getattr(visit, "organisation", None), STAFF_ROLES)
+        or has_role(user, _akimat_of(visit), STAFF_ROLES)
+    )
+
+
+@rules.predicate
+def prepares_visit(user: object, visit: object) -> bool:
+    """The visiting ministry's editors and approvers."""
+    return visit is not None and has_role(user, getattr(visit, "organisation", None), (Role.EDITOR, Role.APPROVER))
+
+
+@rules.predicate
+def approves_visit(user: object, visit: object) -> bool:
+    return visit is not None and has_role(user, getattr(visit, "organisation", None), (Role.APPROVER,))
+
+
+@rules.predicate
+def hosts_visit(user: object, visit: object) -> bool:
+    """The editors and approvers of the akimat of the visited region."""
+    return visit is not None and has_role(user, _akimat_of(visit), (Role.EDITOR, Role.APPROVER))
+
+
+rules.add_perm("meetings.view_visit", reads_visit)
+# The ministry prepares the visit and announces it; the akimat helps with the venue and the akims taking part.
+rules.add_perm("meetings.edit_visit", prepares_visit | hosts_visit | is_coordinator)
+rules.add_perm("meetings.publish_visit", approves_visit | is_coordinator)
+rules.add_perm("meetings.edit_agenda", prepares_visit)
+# The population's vote on the date (R9): the ministry offers the options and fixes the date.
+rules.add_perm("meetings.manage_date_vote", prepares_visit)
+rules.add_perm("meetings.fix_visit_date", approves_visit)
+# Personal reception (R16, S4): slots by the ministry; bookings on a citizen's behalf and the personal data
+# they hold for the ministry and the akimat that receive the citizens.
+rules.add_perm("meetings.manage_reception", prepares_visit | hosts_visit)
+rules.add_perm("meetings.view_personal_data", prepares_visit | hosts_visit)
+# Publicity and coordination tasks (R12, R13, R18): each party works its own; the authorized body sees all.
+rules.add_perm("meetings.work_tasks", prepares_visit | hosts_visit | is_coordinator)
+# Questions (R10): imported and moderated by the ministry, the akimat or the authorized body.
+rules.add_perm("questions.import_questions", prepares_visit | hosts_visit | is_coordinator)
+rules.add_perm("questions.moderate", prepares_visit | hosts_visit | is_coordinator)
+rules.add_perm("questions.view_analysis", reads_visit)

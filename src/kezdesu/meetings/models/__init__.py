@@ -1,0 +1,19 @@
+from kezdesu.meetings.models.agenda import AgendaItem
+from kezdesu.meetings.models.reception import Booking, ReceptionSlot
+from kezdesu.meetings.models.tasks import VisitTask
+from kezdesu.meetings.models.visits import BroadcastLink, OfficialAccount, Platform, Visit, VisitPart
+from kezdesu.meetings.models.voting import DateOption, DateVote
+
+__all__ = [
+    "AgendaItem",
+    "Booking",
+    "BroadcastLink",
+    "DateOption",
+    "DateVote",
+    "OfficialAccount",
+    "Platform",
+    "ReceptionSlot",
+    "Visit",
+    "VisitPart",
+    "VisitTask",
+]

@@ -1,0 +1,12 @@
+"""(being built) The visit_questions_panel panel of the public meeting page."""
+
+from typing import Any
+
+from django import template
+
+register = template.Library()
+
+
+@register.inclusion_tag("portal/visit/_questions.html", takes_context=True)
+def visit_questions_panel(context: template.Context, visit: Any) -> dict[str, Any]:
+    return {"visit": visit, "request": context.get("request")}
