@@ -82,6 +82,8 @@ class Question(models.Model):
         "questions.Topic", verbose_name=_("topic"), null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
     text = models.TextField(_("question or proposal"))
+    # The text reduced to its words (case, punctuation and spacing dropped): equal fingerprints, equal questions.
+    fingerprint = models.CharField(_("fingerprint"), max_length=64, blank=True, db_index=True)
     # What the public sees: the text with any personal data the moderator removed.
     published_text = models.TextField(_("published text"), blank=True)
     language = models.CharField(_("language"), max_length=5, blank=True)
