@@ -4,7 +4,17 @@ from django.urls import URLPattern, URLResolver, include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, SpectacularSwaggerView
 from rest_framework import routers
 
-from kezdesu.api.views import audit, calendar, geography, me, notifications, obligations, organisations, profiles
+from kezdesu.api.views import (
+    audit,
+    calendar,
+    geography,
+    me,
+    notifications,
+    obligations,
+    organisations,
+    profiles,
+)
+from kezdesu.api.views import draft as draft_views
 from kezdesu.api.views import planning as planning_views
 from kezdesu.api.views import schedule as schedule_views
 
@@ -26,8 +36,8 @@ router.register("planning-periods", planning_views.PlanningPeriodViewSet, basena
 router.register("proposals", planning_views.ProposalViewSet, basename="proposal")
 router.register("systemic-problems", planning_views.SystemicProblemViewSet, basename="systemic-problem")
 router.register("risk-flags", planning_views.RiskFlagViewSet, basename="risk-flag")
-router.register("draft", planning_views.DraftViewSet, basename="draft")
-router.register("agreements", planning_views.AgreementViewSet, basename="agreement")
+router.register("draft", draft_views.DraftViewSet, basename="draft")
+router.register("agreements", draft_views.AgreementViewSet, basename="agreement")
 
 v1: list[URLPattern | URLResolver] = [
     path("", include(router.urls)),

@@ -9,7 +9,7 @@ import datetime
 import pytest
 
 from kezdesu.core.domain.audit import record_audit
-from kezdesu.planning.models import ItemAgreement, SystemicProblem
+from kezdesu.planning.models import ItemAgreement, Proposal, ScheduleVersion, SystemicProblem
 from kezdesu.regulations.models import CalendarException
 from tests.api.conftest import OBLIGATION_KEY, ROLES, client_for
 from tests.factories.planning import (
@@ -17,6 +17,7 @@ from tests.factories.planning import (
     ProposalFactory,
     RiskFlagFactory,
     ScheduleItemFactory,
+    ScheduleVersionFactory,
     SystemicProblemFactory,
 )
 
@@ -59,6 +60,17 @@ DRAFT_ITEM = {
     "topics": "Roads",
 }
 UNKNOWN_KEY = "TEST:quarterly-information:ministry-a:2026-02-01"
+# The akimat's own changes: its editor (and administrators); the nationwide readers may not; others see nothing.
+AKIMAT_EDITS = {
+    **dict.fromkeys(ROLES, 404),
+    "anonymous": 403,
+    "akimat_editor": 200,
+    "coordinator": 403,
+    "oversight": 403,
+    "superuser": 200,
+}
+# A period that does not exist: the authorized body looks for it, everyone else is refused before.
+UNKNOWN_DRAFT = {**dict.fromkeys(ROLES, 403), "coordinator": 404, "superuser": 404}
 
 MATRIX = [
     ("get", "regions/", None, PUBLIC),
@@ -118,6 +130,12 @@ MATRIX = [
         {**MINISTRY_A_STAFF, "viewer": 403, "coordinator": 403, "oversight": 403},
     ),
     (
+        "patch",
+        "proposals/{proposal}/",
+        {"topics": "Rural roads"},
+        {**MINISTRY_A_STAFF, "viewer": 403, "coordinator": 403, "oversight": 403},
+    ),
+    (
         "post",
         "proposals/submit/",
         {"period": "{period}", "organisation": "ministry-a"},
@@ -126,6 +144,8 @@ MATRIX = [
     ("get", "systemic-problems/", None, SIGNED_IN),
     ("get", "systemic-problems/{problem}/", None, {**MINISTRY_A_STAFF, "akimat_editor": 200}),
     ("post", "systemic-problems/", PROBLEM, {**dict.fromkeys(ROLES, 403), "akimat_editor": 201, "superuser": 201}),
+    ("patch", "systemic-problems/{draft_problem}/", {"title": "Bridges"}, AKIMAT_EDITS),
+    ("post", "systemic-problems/{company_problem}/company-answer/", {"answer": "Repairs begin in May."}, AKIMAT_EDITS),
     (
         "post",
         "systemic-problems/send/",
@@ -152,6 +172,25 @@ MATRIX = [
     ("get", "draft/{period}/", None, SIGNED_IN),
     ("get", "draft/999999/", None, {**dict.fromkeys(ROLES, 404), "anonymous": 403}),
     ("post", "draft/{period}/items/", DRAFT_ITEM, calendar_managers(201)),
+    ("patch", "draft/{period}/items/{item}/", {"topics": "Bridges"}, calendar_managers(200)),
+    ("delete", "draft/{period}/items/{item}/", None, calendar_managers(204)),
+    ("patch", "draft/{period}/items/999999/", {"topics": "Bridges"}, UNKNOWN_DRAFT),
+    (
+        "post",
+        "draft/{period}/include-proposal/",
+        {"proposal": "{submitted_proposal}", "start_date": "2030-03-12", "end_date": "2030-03-12"},
+        calendar_managers(201),
+    ),
+    ("post", "draft/{period}/acknowledge/", {"key": "{warning}", "note": "Agreed by phone."}, calendar_managers(201)),
+    ("post", "draft/{ready_period}/submit/", None, calendar_managers(200)),
+    ("post", "draft/999999/submit/", None, UNKNOWN_DRAFT),
+    (
+        "post",
+        "draft/{submitted_period}/approve/",
+        {"act_number": "No. 5", "act_date": "2026-01-10"},
+        {**dict.fromkeys(ROLES, 403), "superuser": 201},
+    ),
+    ("post", "draft/{period}/amend/", {"reason": "Roads are added."}, calendar_managers(201)),
     (
         "post",
         "agreements/{agreement}/decide/",
@@ -172,9 +211,27 @@ def world(users, ministry, akimat, region, profile, viewers_notification):
     proposal = ProposalFactory(period=period, organisation=ministry, region=region)
     sent = {"status": SystemicProblem.Status.SENT, "half_year_start": datetime.date(2030, 1, 1)}
     problem = SystemicProblemFactory(akimat=akimat, region=region, competent_body=ministry, **sent)
-    SystemicProblemFactory(akimat=akimat, region=region, competent_body=ministry)  # a draft, to send
+    draft_problem = SystemicProblemFactory(akimat=akimat, region=region, competent_body=ministry)  # to send or change
+    company_problem = SystemicProblemFactory(
+        akimat=akimat, region=region, competent_body=None, competent_company="KazAvtoZhol", **sent
+    )
+    submitted_proposal = ProposalFactory(
+        period=period, organisation=ministry, region=region, status=Proposal.Status.SUBMITTED
+    )
     item = ScheduleItemFactory(version__period=period, organisation=ministry, position=proposal.position, region=region)
     agreement = ItemAgreement.objects.create(item=item, organisation=ministry)
+    # Version 1 approved and empty, so the working draft's item amends it.
+    ScheduleVersionFactory(period=period, number=1, status=ScheduleVersion.Status.APPROVED)
+    # The later steps of the draft each need a period of their own: one ready to submit (its one item
+    # falls on a Monday and awaits no agreement, so no warning stands), and one submitted.
+    ready_period = PlanningPeriodFactory(
+        profile=profile, start=datetime.date(2031, 1, 1), end=datetime.date(2031, 6, 30)
+    )
+    ScheduleItemFactory(version__period=ready_period, organisation=ministry, position=proposal.position, region=region)
+    submitted_period = PlanningPeriodFactory(
+        profile=profile, start=datetime.date(2032, 1, 1), end=datetime.date(2032, 6, 30)
+    )
+    ScheduleVersionFactory(period=submitted_period, status=ScheduleVersion.Status.SUBMITTED)
     return {
         "users": users,
         "position": proposal.position.pk,
@@ -185,6 +242,13 @@ def world(users, ministry, akimat, region, profile, viewers_notification):
         "audit": audit.pk,
         "period": period.pk,
         "proposal": proposal.pk,
+        "draft_problem": draft_problem.pk,
+        "company_problem": company_problem.pk,
+        "submitted_proposal": submitted_proposal.pk,
+        "item": item.pk,
+        "warning": f"pending:{item.uid}:{ministry.code}",
+        "ready_period": ready_period.pk,
+        "submitted_period": submitted_period.pk,
     }
 
 
@@ -201,7 +265,23 @@ def test_permission_matrix(world, method, url, body, role, expected):
     client = client_for(world["users"][role])
     ids = {
         key: world[key]
-        for key in ("notification", "audit", "period", "proposal", "problem", "flag", "position", "agreement")
+        for key in (
+            "notification",
+            "audit",
+            "period",
+            "proposal",
+            "problem",
+            "flag",
+            "position",
+            "agreement",
+            "draft_problem",
+            "company_problem",
+            "submitted_proposal",
+            "item",
+            "warning",
+            "ready_period",
+            "submitted_period",
+        )
     }
     path = "/api/v1/" + url.format(**ids)
     if body:

@@ -1,5 +1,5 @@
 """Planning: periods with their deadlines, the ministries' proposals, the akims' systemic problems
-and risk flags.
+and risk flags. The draft schedule's are in `draft.py`.
 
 Status and level fields are plain strings: another "status" or "level" enum would collide in the schema
 with the schedule version's and the position's.
@@ -12,16 +12,10 @@ from rest_framework import serializers
 
 from kezdesu.organisations.models import District, Organisation, Position, Region
 from kezdesu.planning.domain.periods import period_deadlines
+from kezdesu.planning.domain.problems import EDITABLE as PROBLEM_EDITABLE
+from kezdesu.planning.domain.proposals import EDITABLE as PROPOSAL_EDITABLE
 from kezdesu.planning.domain.proposals import FIELDS as PROPOSAL_FIELDS
-from kezdesu.planning.models import (
-    ItemAgreement,
-    PlanningPeriod,
-    Proposal,
-    RiskFlag,
-    ScheduleItem,
-    ScheduleVersion,
-    SystemicProblem,
-)
+from kezdesu.planning.models import PlanningPeriod, Proposal, RiskFlag, ScheduleVersion, SystemicProblem
 
 
 class PeriodVersionSerializer(serializers.ModelSerializer[ScheduleVersion]):
@@ -84,6 +78,13 @@ class ProposalSerializer(serializers.ModelSerializer[Proposal]):
         read_only_fields = ["status", "submitted_at"]
 
 
+class ProposalChangesSerializer(ProposalSerializer):
+    """The fields of a draft proposal that may change; a PATCH sends only those it changes."""
+
+    class Meta(ProposalSerializer.Meta):
+        fields = list(PROPOSAL_EDITABLE)
+
+
 class SubmitProposalsSerializer(serializers.Serializer[Any]):
     period: serializers.PrimaryKeyRelatedField[PlanningPeriod] = serializers.PrimaryKeyRelatedField(
         queryset=PlanningPeriod.objects.all()
@@ -120,6 +121,13 @@ class SystemicProblemSerializer(serializers.ModelSerializer[SystemicProblem]):
             "answered_at",
         ]
         read_only_fields = ["sent_at", "answer", "answered_at"]
+
+
+class SystemicProblemChangesSerializer(SystemicProblemSerializer):
+    """The fields of a draft systemic problem that may change; a PATCH sends only those it changes."""
+
+    class Meta(SystemicProblemSerializer.Meta):
+        fields = list(PROBLEM_EDITABLE)
 
 
 class SendSystemicProblemsSerializer(serializers.Serializer[Any]):
@@ -173,85 +181,3 @@ class AssignRiskFlagSerializer(serializers.Serializer[Any]):
 
 class DismissRiskFlagSerializer(serializers.Serializer[Any]):
     note = serializers.CharField(allow_blank=True, help_text="Why the flag is dismissed.")
-
-
-class AgreementSerializer(serializers.ModelSerializer[ItemAgreement]):
-    organisation: serializers.SlugRelatedField[Organisation] = serializers.SlugRelatedField(
-        slug_field="code", read_only=True
-    )
-    decision = serializers.CharField(read_only=True, help_text="pending, agreed, commented or disagreed.")
-
-    class Meta:
-        model = ItemAgreement
-        fields = ["id", "organisation", "decision", "comment", "decided_at"]
-
-
-class DraftItemSerializer(serializers.ModelSerializer[ScheduleItem]):
-    organisation: serializers.SlugRelatedField[Organisation] = serializers.SlugRelatedField(
-        slug_field="code", read_only=True
-    )
-    region: serializers.SlugRelatedField[Region] = serializers.SlugRelatedField(slug_field="kato", read_only=True)
-    district: serializers.SlugRelatedField[District] = serializers.SlugRelatedField(slug_field="kato", read_only=True)
-    agreements = AgreementSerializer(many=True, read_only=True)
-
-    class Meta:
-        model = ScheduleItem
-        fields = [
-            "id",
-            "uid",
-            "organisation",
-            "position",
-            "region",
-            "district",
-            "start_date",
-            "end_date",
-            "topics",
-            "is_unscheduled",
-            "deputy_prime_minister_required",
-            "agreements",
-        ]
-        read_only_fields = fields
-
-
-class DraftWarningSerializer(serializers.Serializer[Any]):
-    code = serializers.CharField()
-    key = serializers.CharField(help_text="Stable: acknowledging a warning refers to it.")
-    message = serializers.CharField(help_text="In the request's language.")
-    severity = serializers.CharField(help_text="blocking, or warning (may be acknowledged).")
-    acknowledged = serializers.BooleanField(source="is_acknowledged")
-
-
-class DraftSerializer(serializers.Serializer[Any]):
-    period = PlanningPeriodSerializer()
-    status = serializers.CharField(help_text="The working version's status; working when nothing is compiled yet.")
-    items = DraftItemSerializer(many=True)
-    warnings = DraftWarningSerializer(many=True)
-
-
-class AddItemSerializer(serializers.Serializer[Any]):
-    organisation: serializers.SlugRelatedField[Organisation] = serializers.SlugRelatedField(
-        slug_field="code", queryset=Organisation.objects.all()
-    )
-    position: serializers.PrimaryKeyRelatedField[Position] = serializers.PrimaryKeyRelatedField(
-        queryset=Position.objects.all()
-    )
-    region: serializers.SlugRelatedField[Region] = serializers.SlugRelatedField(
-        slug_field="kato", queryset=Region.objects.all()
-    )
-    district: serializers.SlugRelatedField[District] = serializers.SlugRelatedField(
-        slug_field="kato", queryset=District.objects.all(), required=False, allow_null=True
-    )
-    start_date = serializers.DateField()
-    end_date = serializers.DateField()
-    topics = serializers.CharField(required=False, allow_blank=True, default="")
-    proposal: serializers.PrimaryKeyRelatedField[Proposal] = serializers.PrimaryKeyRelatedField(
-        queryset=Proposal.objects.all(), required=False, allow_null=True, help_text="The proposal it takes up."
-    )
-    deputy_prime_minister_required = serializers.BooleanField(required=False, default=False)
-
-
-class DecideAgreementSerializer(serializers.Serializer[Any]):
-    decision = serializers.CharField(help_text="agreed, commented or disagreed.")
-    comment = serializers.CharField(
-        required=False, allow_blank=True, default="", help_text="Needed with comments or a disagreement."
-    )

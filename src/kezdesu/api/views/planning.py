@@ -1,5 +1,5 @@
 """Planning: the periods (public); the ministries' proposals and the akims' systemic problems (staff,
-scoped); risk flags (staff).
+scoped); risk flags (staff). The draft schedule's endpoints are in `draft.py`.
 
 Every write calls the planning domain, which checks the permission on the organisation concerned
 and refuses with a translated message (400, or 403 for a refused permission).
@@ -19,45 +19,32 @@ from rest_framework.serializers import BaseSerializer
 from kezdesu.api.language import LANG_PARAMETER
 from kezdesu.api.serializers.errors import ErrorSerializer
 from kezdesu.api.serializers.planning import (
-    AddItemSerializer,
-    AgreementSerializer,
     AnswerSerializer,
     AssignRiskFlagSerializer,
-    DecideAgreementSerializer,
     DismissRiskFlagSerializer,
-    DraftItemSerializer,
-    DraftSerializer,
     PlanningPeriodDetailSerializer,
     PlanningPeriodSerializer,
+    ProposalChangesSerializer,
     ProposalSerializer,
     RiskFlagSerializer,
     SendSystemicProblemsSerializer,
     SubmitProposalsSerializer,
+    SystemicProblemChangesSerializer,
     SystemicProblemSerializer,
 )
 from kezdesu.api.views.base import ApiViewMixin, acting_user
 from kezdesu.organisations.domain.queries.scope import organisations_in_scope
-from kezdesu.planning.domain.agreement import decide_agreement
-from kezdesu.planning.domain.draft import add_item, working_version
 from kezdesu.planning.domain.problems import (
     answer_systemic_problem,
     create_systemic_problem,
+    record_company_answer,
     send_systemic_problems,
+    update_systemic_problem,
 )
-from kezdesu.planning.domain.proposals import create_proposal, submit_proposals, withdraw_proposal
+from kezdesu.planning.domain.proposals import create_proposal, submit_proposals, update_proposal, withdraw_proposal
 from kezdesu.planning.domain.queries.risks import risk_flags
-from kezdesu.planning.domain.queries.schedule import items_of
 from kezdesu.planning.domain.risks import assign_risk_flag, dismiss_risk_flag, raise_risk_flag
-from kezdesu.planning.domain.warnings import draft_warnings
-from kezdesu.planning.models import (
-    ItemAgreement,
-    PlanningPeriod,
-    Proposal,
-    RiskFlag,
-    ScheduleItem,
-    ScheduleVersion,
-    SystemicProblem,
-)
+from kezdesu.planning.models import PlanningPeriod, Proposal, RiskFlag, SystemicProblem
 
 REFUSALS = {400: ErrorSerializer, 403: ErrorSerializer}
 
@@ -166,6 +153,26 @@ class ProposalViewSet(
         return Response(self.get_serializer(proposal).data, status=status.HTTP_201_CREATED)
 
     @extend_schema(
+        summary="Change a draft proposal",
+        description=(
+            'Needs "planning.edit_proposal" on the ministry: its editors and approvers. Send only the fields '
+            "to change — the official, the region and district, the preferred dates, the topics and the notes; "
+            "the period and the ministry stay as they are. Only a draft can be changed, and the result is checked "
+            "as a new proposal is; a refusal answers 400 with the reason in the request's language, a proposal "
+            "outside the scope 404."
+        ),
+        parameters=[LANG_PARAMETER],
+        request=ProposalChangesSerializer,
+        responses={200: ProposalSerializer, 404: ErrorSerializer, **REFUSALS},
+    )
+    def partial_update(self, request: Request, pk: str | None = None) -> Response:
+        proposal = self.get_object()
+        body = ProposalChangesSerializer(data=request.data, partial=True)
+        body.is_valid(raise_exception=True)
+        changed = update_proposal(actor=acting_user(request), proposal=proposal, **body.validated_data)
+        return Response(self.get_serializer(changed).data)
+
+    @extend_schema(
         summary="Withdraw a proposal",
         description='Needs "planning.edit_proposal" on the ministry. A proposal outside the scope answers 404.',
         parameters=[LANG_PARAMETER],
@@ -264,6 +271,25 @@ class SystemicProblemViewSet(
         return Response(self.get_serializer(problem).data, status=status.HTTP_201_CREATED)
 
     @extend_schema(
+        summary="Change a draft systemic problem",
+        description=(
+            'Needs "planning.edit_systemic_problems" on the akimat: its editors and approvers. Send only the '
+            "fields to change — the title, the description, and the competent ministry or the national holding "
+            "or company, still one of the two. Only a problem not yet sent can be changed; a refusal answers 400 "
+            "with the reason in the request's language, a problem outside the scope 404."
+        ),
+        parameters=[LANG_PARAMETER],
+        request=SystemicProblemChangesSerializer,
+        responses={200: SystemicProblemSerializer, 404: ErrorSerializer, **REFUSALS},
+    )
+    def partial_update(self, request: Request, pk: str | None = None) -> Response:
+        problem = self.get_object()
+        body = SystemicProblemChangesSerializer(data=request.data, partial=True)
+        body.is_valid(raise_exception=True)
+        changed = update_systemic_problem(actor=acting_user(request), problem=problem, **body.validated_data)
+        return Response(self.get_serializer(changed).data)
+
+    @extend_schema(
         summary="Send an akimat's systemic problems",
         description=(
             'Needs "planning.send_systemic_problems" on the akimat: its approvers. Sends every draft of the '
@@ -300,6 +326,27 @@ class SystemicProblemViewSet(
         body = AnswerSerializer(data=request.data)
         body.is_valid(raise_exception=True)
         answered = answer_systemic_problem(
+            actor=acting_user(request), problem=problem, answer=body.validated_data["answer"]
+        )
+        return Response(self.get_serializer(answered).data)
+
+    @extend_schema(
+        summary="Record a company's answer to a systemic problem",
+        description=(
+            'Needs "planning.edit_systemic_problems" on the akimat: its editors and approvers. A national '
+            "holding or company has no account in Kezdesu, so the akimat records the reply it received; only a "
+            "sent problem routed to a company can be answered so, and a problem of a ministry answers 400."
+        ),
+        parameters=[LANG_PARAMETER],
+        request=AnswerSerializer,
+        responses={200: SystemicProblemSerializer, 404: ErrorSerializer, **REFUSALS},
+    )
+    @action(detail=True, methods=["post"], url_path="company-answer")
+    def company_answer(self, request: Request, pk: str | None = None) -> Response:
+        problem = self.get_object()
+        body = AnswerSerializer(data=request.data)
+        body.is_valid(raise_exception=True)
+        answered = record_company_answer(
             actor=acting_user(request), problem=problem, answer=body.validated_data["answer"]
         )
         return Response(self.get_serializer(answered).data)
@@ -405,111 +452,3 @@ class RiskFlagViewSet(
         body.is_valid(raise_exception=True)
         flag = dismiss_risk_flag(actor=acting_user(request), flag=self.get_object(), note=body.validated_data["note"])
         return Response(self.get_serializer(flag).data)
-
-
-@extend_schema_view(
-    retrieve=extend_schema(
-        summary="Show a period's draft schedule",
-        description=(
-            "The working version of the period's schedule: its items with each party's agreement, and the "
-            "warnings of the checks (blocking ones first), each saying whether it is acknowledged. Before "
-            "anything is compiled the draft is empty. Staff only."
-        ),
-        parameters=[LANG_PARAMETER],
-        responses={200: DraftSerializer, 403: ErrorSerializer, 404: ErrorSerializer},
-    ),
-)
-class DraftViewSet(ApiViewMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet[PlanningPeriod]):
-    serializer_class = DraftSerializer
-    read_permission = "office.access"
-    write_permission = "planning.compile_draft"
-    filter_backends: list[Any] = []
-
-    def get_queryset(self) -> QuerySet[PlanningPeriod]:
-        return PlanningPeriod.objects.select_related("profile").prefetch_related("versions")
-
-    def retrieve(self, request: Request, pk: str | None = None) -> Response:
-        period = self.get_object()
-        # Reading does not create the working version; compiling does.
-        version = ScheduleVersion.objects.filter(period=period, number__isnull=True).first()
-        items: list[ScheduleItem] = list(items_of(version)) if version is not None else []
-        draft = {
-            "period": period,
-            "status": version.status if version is not None else ScheduleVersion.Status.WORKING,
-            "items": items,
-            "warnings": draft_warnings(version) if version is not None else [],
-        }
-        return Response(DraftSerializer(draft).data)
-
-    @extend_schema(
-        summary="Add an item to the draft",
-        description=(
-            'Needs "planning.compile_draft": the authorized body\'s coordinators. Adds a meeting to the '
-            "period's working version (made on first need) and asks the ministry and the region's akimat to "
-            "agree it; a refusal (dates outside the period, a submitted draft) answers 400."
-        ),
-        parameters=[LANG_PARAMETER],
-        request=AddItemSerializer,
-        responses={201: DraftItemSerializer, 404: ErrorSerializer, **REFUSALS},
-    )
-    @action(detail=True, methods=["post"])
-    def items(self, request: Request, pk: str | None = None) -> Response:
-        period = self.get_object()
-        body = AddItemSerializer(data=request.data)
-        body.is_valid(raise_exception=True)
-        data = body.validated_data
-        item = add_item(
-            actor=acting_user(request),
-            version=working_version(period),
-            organisation=data["organisation"],
-            position=data["position"],
-            region=data["region"],
-            district=data.get("district"),
-            start_date=data["start_date"],
-            end_date=data["end_date"],
-            topics=data["topics"],
-            proposal=data.get("proposal"),
-            deputy_prime_minister_required=data["deputy_prime_minister_required"],
-        )
-        return Response(DraftItemSerializer(item).data, status=status.HTTP_201_CREATED)
-
-
-class AgreementViewSet(ApiViewMixin, viewsets.GenericViewSet[ItemAgreement]):
-    serializer_class = AgreementSerializer
-    read_permission = "office.access"
-    write_permission = "planning.agree_item"
-    permission_per_object = True  # the domain asks about the party
-    filter_backends: list[Any] = []
-
-    def get_queryset(self) -> QuerySet[ItemAgreement]:
-        if getattr(self, "swagger_fake_view", False):
-            return ItemAgreement.objects.none()
-        return ItemAgreement.objects.filter(organisation__in=organisations_in_scope(self.request.user)).select_related(
-            "organisation", "item__version"
-        )
-
-    def check_object_permissions(self, request: Request, obj: Any) -> None:
-        super().check_object_permissions(request, obj.organisation if isinstance(obj, ItemAgreement) else obj)
-
-    @extend_schema(
-        summary="Answer an agreement request",
-        description=(
-            'Needs "planning.agree_item" on the party (the ministry or the akimat): its editors and approvers. '
-            "Agreed, agreed with comments, or disagreed with the reasons; an agreement of another party "
-            "answers 404, a submitted draft 400."
-        ),
-        parameters=[LANG_PARAMETER],
-        request=DecideAgreementSerializer,
-        responses={200: AgreementSerializer, 404: ErrorSerializer, **REFUSALS},
-    )
-    @action(detail=True, methods=["post"])
-    def decide(self, request: Request, pk: str | None = None) -> Response:
-        body = DecideAgreementSerializer(data=request.data)
-        body.is_valid(raise_exception=True)
-        agreement = decide_agreement(
-            actor=acting_user(request),
-            agreement=self.get_object(),
-            decision=body.validated_data["decision"],
-            comment=body.validated_data["comment"],
-        )
-        return Response(self.get_serializer(agreement).data)
