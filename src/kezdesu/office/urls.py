@@ -42,6 +42,7 @@ urlpatterns = [
     path("planning/problems/send/", problems.problems_send, name="problems_send"),
     path("planning/problems/inbox/", problems.problems_inbox, name="problems_inbox"),
     path("planning/problems/<int:pk>/answer/", problems.problem_answer, name="problem_answer"),
+    path("planning/problems/<int:pk>/edit/", problems.problem_edit, name="problem_edit"),
     path("planning/risks/", risks.risk_list, name="risks"),
     path("planning/risks/<int:pk>/decide/", risks.risk_decide, name="risk_decide"),
     path("planning/risks/<int:pk>/met/", risks.risk_met, name="risk_met"),

@@ -45,6 +45,10 @@ def test_a_coordinator_holds_nationwide_permissions(users):
 
     assert body["permissions"] == [
         "core.view_audit",
+        "meetings.edit_visit",
+        "meetings.publish_visit",
+        "meetings.view_visit",
+        "meetings.work_tasks",
         "office.access",
         "organisations.view_organisation_data",
         "planning.amend_schedule",
@@ -53,6 +57,9 @@ def test_a_coordinator_holds_nationwide_permissions(users):
         "planning.raise_risk_flag",
         "planning.set_advisor_weights",
         "planning.submit_schedule",
+        "questions.import_questions",
+        "questions.moderate",
+        "questions.view_analysis",
         "regulations.manage_calendar",
         "regulations.record_fulfilment",
     ]

@@ -5,7 +5,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import translation
 
-from kezdesu.portal.region_map import buckets_for
+from kezdesu.planning.interfaces.region_map import buckets_for
 from tests.factories.organisations import OrganisationFactory, PositionFactory, RegionFactory
 from tests.factories.planning import ScheduleItemFactory, ScheduleVersionFactory
 from tests.factories.planning_published import ApprovedVersionFactory, PublishedItemFactory
@@ -60,9 +60,9 @@ def test_the_map_colours_regions_by_count_and_links_to_the_filtered_list(client,
 
     response = client.get("/en/schedule/")
 
-    [shape] = [shape for shape in response.context["map_regions"] if shape.kato == ABAY]
+    [shape] = [shape for shape in response.context["region_map"].regions if shape.kato == ABAY]
     assert (shape.count, shape.bucket.css_class, shape.url) == (3, "map-3", f"/en/schedule/?region={ABAY}")
-    assert [bucket.label for bucket in response.context["buckets"]] == [
+    assert [bucket.label for bucket in response.context["region_map"].buckets] == [
         "no meetings",
         "1 meeting",
         "2 meetings",

@@ -23,6 +23,7 @@ from kezdesu.planning.domain.problems import (
     create_systemic_problem,
     record_company_answer,
     send_systemic_problems,
+    update_systemic_problem,
 )
 from kezdesu.planning.domain.queries.problems import problems_of_akimat, problems_sent_to
 from kezdesu.planning.models import SystemicProblem
@@ -90,6 +91,31 @@ def problem_list(request: StaffRequest) -> HttpResponse:
             "answer_form": AnswerForm(),
         },
     )
+
+
+@office_view
+def problem_edit(request: StaffRequest, pk: int) -> HttpResponse:
+    """The akimat changes a problem it has not sent yet."""
+    problem = get_object_or_404(SystemicProblem.objects.select_related("akimat", "competent_body"), pk=pk)
+    if not organisations_in_scope(request.user).filter(pk=problem.akimat.pk).exists():
+        raise Http404
+    if not request.user.has_perm("planning.edit_systemic_problems", problem.akimat):
+        raise PermissionDenied
+    back = _list_url(problem.akimat, problem.half_year_start)
+    if problem.status != SystemicProblem.Status.DRAFT:
+        messages.error(request, _("Only a draft problem can be changed."))
+        return redirect(back)
+    initial = {name: getattr(problem, name) for name in SystemicProblemForm.base_fields}
+    form = SystemicProblemForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            update_systemic_problem(actor=request.user, problem=problem, **form.cleaned_data)
+        except DomainError as error:
+            form.add_error(None, str(error.message))
+        else:
+            messages.success(request, _("The problem is changed."))
+            return redirect(back)
+    return render(request, "office/problems/edit.html", {"problem": problem, "form": form, "back": back})
 
 
 @require_POST

@@ -1,12 +1,15 @@
 """The schedule's back-office pages: periods, the draft grid and its warnings, agreement,
 submission, approval, amendment, versions and their differences. All work without JavaScript."""
 
+from collections import Counter
+from dataclasses import dataclass
 from datetime import date
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -22,6 +25,7 @@ from kezdesu.office.forms.schedule import (
 )
 from kezdesu.office.schedule_grid import draft_grid
 from kezdesu.office.views.access import StaffRequest, hidden_unless, office_view
+from kezdesu.office.warning_groups import is_known_group, warning_groups
 from kezdesu.organisations.domain.queries.scope import memberships_of
 from kezdesu.organisations.models import Organisation
 from kezdesu.planning.domain.agreement import decide_agreement
@@ -36,6 +40,7 @@ from kezdesu.planning.domain.queries.schedule import (
 )
 from kezdesu.planning.domain.versions import amend_schedule, approve_schedule, submit_schedule, version_diff
 from kezdesu.planning.domain.warnings import acknowledge_warning, draft_warnings
+from kezdesu.planning.interfaces.region_map import region_map
 from kezdesu.planning.models import ItemAgreement, PlanningPeriod, Proposal, ScheduleItem, ScheduleVersion
 from kezdesu.regulations.domain.obligations import Obligation
 
@@ -83,6 +88,12 @@ def open_period(request: StaffRequest) -> HttpResponse:
     return redirect("office:schedule_draft", period_id=period.pk)
 
 
+def _draft_url(period_id: int, *, group: str = "") -> str:
+    """The draft page; with `group`, that group of warnings open and scrolled to."""
+    url = reverse("office:schedule_draft", kwargs={"period_id": period_id})
+    return f"{url}?open={group}#warnings-{group}" if group else url
+
+
 @office_view
 def draft(request: StaffRequest, period_id: int) -> HttpResponse:
     period = get_object_or_404(PlanningPeriod.objects.select_related("profile"), pk=period_id)
@@ -92,6 +103,16 @@ def draft(request: StaffRequest, period_id: int) -> HttpResponse:
     may_compile = request.user.has_perm("planning.compile_draft")
     warnings = draft_warnings(version) if version is not None else []
     editable = version is not None and version.status == ScheduleVersion.Status.WORKING
+    draft_url = _draft_url(period.pk)
+    chosen = request.GET.get("region", "")
+    regions = region_map(
+        Counter(item.region_id for item in items),
+        lambda kato: f"{draft_url}?region={kato}#items-title",
+        current=chosen,
+    )
+    # A region of the map, even one without meetings; else one of the items' (a region with no shape).
+    region = next((shape.region for shape in regions.regions if shape.is_current), None)
+    region = region or next((item.region for item in items if item.region.kato == chosen), None)
     return render(
         request,
         "office/schedule/draft.html",
@@ -100,7 +121,13 @@ def draft(request: StaffRequest, period_id: int) -> HttpResponse:
             "version": version,
             "grid": draft_grid(period, items, ministries),
             "items": items,
+            "shown_items": [item for item in items if item.region.kato == chosen] if region else items,
+            "region": region,
+            "region_map": regions,
             "warnings": warnings,
+            "warning_groups": warning_groups(warnings),
+            "outstanding": sum(warning.is_blocking or not warning.is_acknowledged for warning in warnings),
+            "open_group": request.GET.get("open", ""),
             "deadlines": _one_per_rule(period_deadlines(period)),
             "awaiting_proposals": proposals_awaiting_inclusion(period) if may_compile and editable else [],
             "approved": current_approved_version(period),
@@ -215,6 +242,8 @@ def acknowledge(request: StaffRequest, period_id: int) -> HttpResponse:
     period = get_object_or_404(PlanningPeriod, pk=period_id)
     version = _working_or_none(period)
     form = AcknowledgeWarningForm(request.POST)
+    # Back to the group the warning was in, so a long list is not scrolled through again.
+    group = request.POST.get("group", "")
     if version is None or not form.is_valid():
         messages.error(request, _("Say why the warning may stand."))
     else:
@@ -224,7 +253,7 @@ def acknowledge(request: StaffRequest, period_id: int) -> HttpResponse:
             messages.error(request, str(error.message))
         else:
             messages.success(request, _("The warning is acknowledged."))
-    return redirect("office:schedule_draft", period_id=period.pk)
+    return redirect(_draft_url(period.pk, group=group if is_known_group(group) else ""))
 
 
 @require_POST
@@ -293,10 +322,19 @@ def version_changes(request: StaffRequest, period_id: int, number: int) -> HttpR
     )
 
 
-@office_view
-def agreements(request: StaffRequest, period_id: int) -> HttpResponse:
-    """What awaits the user's own ministry or akimat on the draft."""
-    period = get_object_or_404(PlanningPeriod, pk=period_id)
+@dataclass(frozen=True)
+class RefusedAnswer:
+    """An answer the domain refused, shown again in its row as it was typed."""
+
+    pk: int
+    decision: str
+    comment: str
+    error: str
+
+
+def _agreements_page(
+    request: StaffRequest, period: PlanningPeriod, *, refused: RefusedAnswer | None = None
+) -> HttpResponse:
     parties = sorted(
         {membership.organisation for membership in memberships_of(request.user)}, key=lambda party: party.name
     )
@@ -311,8 +349,19 @@ def agreements(request: StaffRequest, period_id: int) -> HttpResponse:
     return render(
         request,
         "office/schedule/agreements.html",
-        {"period": period, "sections": [s for s in sections if s["agreements"]], "form": AgreementForm()},
+        {
+            "period": period,
+            "sections": [s for s in sections if s["agreements"]],
+            "form": AgreementForm(),
+            "refused": refused,
+        },
     )
+
+
+@office_view
+def agreements(request: StaffRequest, period_id: int) -> HttpResponse:
+    """What awaits the user's own ministry or akimat on the draft."""
+    return _agreements_page(request, get_object_or_404(PlanningPeriod, pk=period_id))
 
 
 @require_POST
@@ -327,15 +376,22 @@ def agreement_decide(request: StaffRequest, pk: int) -> HttpResponse:
         if not request.user.has_perm("organisations.view_organisation_data", agreement.organisation):
             raise Http404
         raise PermissionDenied
-    period_id = agreement.item.version.period_id
+    period = agreement.item.version.period
     form = AgreementForm(request.POST)
-    if not form.is_valid():
-        messages.error(request, _("Choose an answer."))
-    else:
+    error = _("Choose an answer.")
+    if form.is_valid():
         try:
             decide_agreement(actor=request.user, agreement=agreement, **form.cleaned_data)
-        except DomainError as error:
-            messages.error(request, str(error.message))
+        except DomainError as refusal:
+            error = str(refusal.message)
         else:
             messages.success(request, _("Your answer is recorded."))
-    return redirect("office:schedule_agreements", period_id=period_id)
+            url = reverse("office:schedule_agreements", kwargs={"period_id": period.pk})
+            return redirect(f"{url}#agreement-{agreement.pk}")
+    refused = RefusedAnswer(
+        pk=agreement.pk,
+        decision=request.POST.get("decision", ""),
+        comment=request.POST.get("comment", ""),
+        error=error,
+    )
+    return _agreements_page(request, period, refused=refused)

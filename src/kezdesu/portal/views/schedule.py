@@ -1,36 +1,31 @@
-"""The public calendar of the schedule in force: a list by month, a month grid, a map of regions (S6)."""
+"""The public calendar of the schedule in force: a list by month, a month grid, a map of regions (S6).
+
+The list is paged: the whole schedule of a year runs to hundreds of meetings.
+"""
 
 import calendar
 import datetime
 from dataclasses import dataclass
 from itertools import groupby
 
+from django.core.paginator import Paginator
 from django.db.models import QuerySet
 from django.http import Http404, HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import render
 from django.urls import reverse
 
-from kezdesu.organisations.models import Region
 from kezdesu.planning.domain.queries.published import approved_versions, published_counts_by_region, published_items
+from kezdesu.planning.interfaces.region_map import RegionMap, region_map
 from kezdesu.planning.models import ScheduleItem
-from kezdesu.portal.region_map import Bucket, bucket_for, buckets_for, region_geometry
 from kezdesu.portal.schedule_filters import ScheduleFilterForm
+
+PAGE_SIZE = 50
 
 
 @dataclass(frozen=True)
 class MonthGroup:
     first_day: datetime.date
     items: list[ScheduleItem]
-
-
-@dataclass(frozen=True)
-class MapRegion:
-    kato: str
-    path: str
-    region: Region | None
-    count: int
-    bucket: Bucket
-    url: str
 
 
 @dataclass(frozen=True)
@@ -42,31 +37,21 @@ class Day:
 
 def _query_with(request: HttpRequest, **changes: str) -> str:
     query: QueryDict = request.GET.copy()
+    query.pop("page", None)  # a page number means nothing once the filters change
     for key, value in changes.items():
         query[key] = value
     return query.urlencode()
 
 
-def _map_regions(request: HttpRequest, form: ScheduleFilterForm) -> tuple[list[MapRegion], list[Bucket]]:
+def _region_map(request: HttpRequest, form: ScheduleFilterForm) -> RegionMap:
     counts = published_counts_by_region(published_items(**form.filters(with_region=False)))
-    buckets = buckets_for(max(counts.values(), default=0))
-    regions = {region.kato: region for region in Region.objects.all()}
     list_url = reverse("portal:schedule")
-    shapes = []
-    for shape in region_geometry().shapes:
-        region = regions.get(shape.kato)
-        count = counts.get(region.pk, 0) if region else 0
-        shapes.append(
-            MapRegion(
-                kato=shape.kato,
-                path=shape.path,
-                region=region,
-                count=count,
-                bucket=bucket_for(count, buckets),
-                url=f"{list_url}?{_query_with(request, region=shape.kato)}",
-            )
-        )
-    return shapes, buckets
+    chosen = form.filters().get("region")
+    return region_map(
+        counts,
+        lambda kato: f"{list_url}?{_query_with(request, region=kato)}",
+        current=chosen.kato if chosen is not None else None,
+    )
 
 
 def _feed_links(form: ScheduleFilterForm) -> dict[str, str]:
@@ -82,22 +67,23 @@ def _feed_links(form: ScheduleFilterForm) -> dict[str, str]:
 def schedule_list(request: HttpRequest) -> HttpResponse:
     form = ScheduleFilterForm(request.GET)
     items: QuerySet[ScheduleItem] = published_items(**form.filters())
+    page = Paginator(items, PAGE_SIZE).get_page(request.GET.get("page"))
+    # A month cut by a page break shows its heading again on the next page.
     months = [
         MonthGroup(first_day=datetime.date(year, month, 1), items=list(group))
-        for (year, month), group in groupby(items, key=lambda item: (item.start_date.year, item.start_date.month))
+        for (year, month), group in groupby(
+            page.object_list, key=lambda item: (item.start_date.year, item.start_date.month)
+        )
     ]
-    geometry = region_geometry()
-    map_regions, buckets = _map_regions(request, form)
     return render(
         request,
         "portal/schedule/list.html",
         {
             "form": form,
+            "page": page,
+            "query": _query_with(request),
             "months": months,
-            "map_regions": map_regions,
-            "map_width": geometry.width,
-            "map_height": geometry.height,
-            "buckets": buckets,
+            "region_map": _region_map(request, form),
             "feeds": _feed_links(form),
             "documents": list(approved_versions().order_by("period__start")),
             "today": datetime.date.today(),

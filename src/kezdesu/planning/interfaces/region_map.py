@@ -1,5 +1,6 @@
-"""The map of regions on the public calendar: an inline SVG drawn on the server from the
-boundaries shipped with the organisations app (no JavaScript, no tile server).
+"""A map of the regions coloured by a number of meetings: an inline SVG drawn on the server from
+the boundaries shipped with the organisations app (no JavaScript, no tile server). The public
+calendar colours it by approved meetings, the draft page by the draft's.
 
 An equirectangular projection scaled by the cosine of the mean latitude is close enough for a
 country-sized choropleth; the path strings are computed once per process.
@@ -7,6 +8,7 @@ country-sized choropleth; the path strings are computed once per process.
 
 import json
 import math
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -14,7 +16,9 @@ from typing import Any
 
 from django.utils.translation import gettext, ngettext
 
-GEOJSON = Path(__file__).resolve().parent.parent / "organisations" / "data" / "geo" / "kz-adm1-2024.geojson"
+from kezdesu.organisations.models import Region
+
+GEOJSON = Path(__file__).resolve().parents[2] / "organisations" / "data" / "geo" / "kz-adm1-2024.geojson"
 MAP_WIDTH = 800.0
 # Cities of republican significance are drawn last so the oblasts around them don't cover them.
 CITY_KATOS = frozenset({"710000000", "750000000", "790000000"})
@@ -99,3 +103,53 @@ def region_geometry() -> MapGeometry:
     ]
     shapes.sort(key=lambda shape: shape.kato in CITY_KATOS)
     return MapGeometry(width=MAP_WIDTH, height=height, shapes=tuple(shapes))
+
+
+@dataclass(frozen=True)
+class MapRegion:
+    kato: str
+    path: str
+    region: Region | None
+    count: int
+    bucket: Bucket
+    url: str
+    is_current: bool = False
+
+
+@dataclass(frozen=True)
+class RegionMap:
+    """What `includes/region_map.html` draws."""
+
+    width: float
+    height: float
+    regions: list[MapRegion]
+    buckets: list[Bucket]
+
+    @property
+    def table(self) -> list[MapRegion]:
+        """The regions in alphabetical order, for the table that stands in for the drawing."""
+        return sorted((shape for shape in self.regions if shape.region), key=lambda shape: str(shape.region))
+
+
+def region_map(counts: Mapping[int, int], url_for: Callable[[str], str], *, current: str | None = None) -> RegionMap:
+    """The map for `counts` (meetings per region id); `url_for(kato)` is where a region links to,
+    `current` the KATO code of the region chosen, if any. One query, for the regions."""
+    geometry = region_geometry()
+    buckets = buckets_for(max(counts.values(), default=0))
+    regions = {region.kato: region for region in Region.objects.all()}
+    shapes = []
+    for shape in geometry.shapes:
+        region = regions.get(shape.kato)
+        count = counts.get(region.pk, 0) if region else 0
+        shapes.append(
+            MapRegion(
+                kato=shape.kato,
+                path=shape.path,
+                region=region,
+                count=count,
+                bucket=bucket_for(count, buckets),
+                url=url_for(shape.kato),
+                is_current=shape.kato == current,
+            )
+        )
+    return RegionMap(width=geometry.width, height=geometry.height, regions=shapes, buckets=buckets)
