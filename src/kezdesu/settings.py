@@ -184,6 +184,11 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
     "SCHEMA_PATH_PREFIX": r"/api/v[0-9]+",
+    # Choice sets whose field names repeat across the API get names of their own.
+    "ENUM_NAME_OVERRIDES": {
+        "QuestionChannelEnum": "kezdesu.questions.models.Channel",
+        "ScheduleVersionStatusEnum": "kezdesu.planning.models.ScheduleVersion.Status",
+    },
 }
 
 # Production hardening; `manage.py check --deploy` is clean with DEBUG off.
@@ -211,3 +216,10 @@ KEZDESU_REMINDER_DAYS = (7, 3, 1)
 
 # The draft schedule warns when more first heads than this visit one region on one day (issue 3).
 KEZDESU_MAX_MINISTERS_PER_REGION_DAY = env.int("KEZDESU_MAX_MINISTERS_PER_REGION_DAY", default=1)
+
+# The vote on a visit's date (R9): votes one network address may cast per visit (shared Wi-Fi and NAT
+# put many residents behind one address), attempts per address per minute, and whether the app runs
+# behind a reverse proxy whose X-Forwarded-For may be trusted for the client's address.
+KEZDESU_DATE_VOTES_PER_NETWORK = env.int("KEZDESU_DATE_VOTES_PER_NETWORK", default=30)
+KEZDESU_DATE_VOTE_ATTEMPTS_PER_MINUTE = env.int("KEZDESU_DATE_VOTE_ATTEMPTS_PER_MINUTE", default=10)
+KEZDESU_BEHIND_PROXY = env.bool("KEZDESU_BEHIND_PROXY", default=False)

@@ -9,10 +9,16 @@ from kezdesu.api.views import (
     calendar,
     geography,
     me,
+    moderation,
     notifications,
     obligations,
     organisations,
     profiles,
+    questions,
+    reception,
+    visit_agenda,
+    visit_dates,
+    visits,
 )
 from kezdesu.api.views import draft as draft_views
 from kezdesu.api.views import planning as planning_views
@@ -43,6 +49,13 @@ v1: list[URLPattern | URLResolver] = [
     path("", include(router.urls)),
     path("calendar/<int:year>/", calendar.CalendarYearView.as_view(), name="calendar-year"),
     path("me/", me.MeView.as_view(), name="me"),
+    # Visits, the vote on their date, reception, questions and their moderation (issue 4).
+    *visits.urlpatterns,
+    *visit_dates.urlpatterns,
+    *visit_agenda.urlpatterns,
+    *reception.urlpatterns,
+    *questions.urlpatterns,
+    *moderation.urlpatterns,
     path("schema/", SpectacularAPIView.as_view(api_version="v1"), name="schema"),
     path("docs/", SpectacularSwaggerView.as_view(url_name="api:schema"), name="docs"),
     path("redoc/", SpectacularRedocView.as_view(url_name="api:schema"), name="redoc"),

@@ -1,5 +1,5 @@
 from django.contrib.auth import views as auth_views
-from django.urls import path
+from django.urls import include, path
 
 from kezdesu.office.views import (
     audit,
@@ -11,6 +11,13 @@ from kezdesu.office.views import (
     proposals,
     risks,
     schedule,
+    visit_agenda,
+    visit_dates,
+    visit_moderation,
+    visit_questions,
+    visit_reception,
+    visit_tasks,
+    visits,
 )
 
 app_name = "office"
@@ -66,4 +73,19 @@ urlpatterns = [
     ),
     path("planning/schedule/<int:period_id>/agreements/", schedule.agreements, name="schedule_agreements"),
     path("planning/schedule/agreements/<int:pk>/", schedule.agreement_decide, name="schedule_agreement_decide"),
+    # Visits and their preparation (issue 4): each concern's pages in its own module.
+    path(
+        "visits/",
+        include(
+            [
+                *visits.urlpatterns,
+                *visit_agenda.urlpatterns,
+                *visit_dates.urlpatterns,
+                *visit_reception.urlpatterns,
+                *visit_questions.urlpatterns,
+                *visit_moderation.urlpatterns,
+                *visit_tasks.urlpatterns,
+            ]
+        ),
+    ),
 ]

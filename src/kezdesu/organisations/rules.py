@@ -158,6 +158,8 @@ def hosts_visit(user: object, visit: object) -> bool:
 
 
 rules.add_perm("meetings.view_visit", reads_visit)
+# A visit is prepared from an approved schedule item by the visiting ministry or the authorized body.
+rules.add_perm("meetings.create_visit", prepares_visit | is_coordinator)
 # The ministry prepares the visit and announces it; the akimat helps with the venue and the akims taking part.
 rules.add_perm("meetings.edit_visit", prepares_visit | hosts_visit | is_coordinator)
 rules.add_perm("meetings.publish_visit", approves_visit | is_coordinator)

@@ -8,7 +8,7 @@ class PlanningConfig(AppConfig):
 
     def ready(self) -> None:
         # The notification centre renders stored notifications: their kinds must be known at start.
-        from kezdesu.planning.domain import notification_kinds, problems, risks  # noqa: F401
+        from kezdesu.planning.domain import date_amendments, notification_kinds, problems, risks  # noqa: F401
         from kezdesu.planning.domain.obligation_links import RISK_FLAG_EVENT
         from kezdesu.regulations.domain.events import register_event_source
 

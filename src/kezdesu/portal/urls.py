@@ -1,7 +1,7 @@
-from django.urls import path
+from django.urls import include, path
 
 from kezdesu.portal import views
-from kezdesu.portal.views import documents, schedule
+from kezdesu.portal.views import documents, schedule, visit_dates, visit_questions, visit_reception, visits
 
 app_name = "portal"
 
@@ -12,4 +12,16 @@ urlpatterns = [
     path("schedule/<int:year>/<int:month>/", schedule.schedule_month, name="schedule_month"),
     path("schedule/versions/<int:pk>.docx", documents.schedule_version_docx, name="schedule_version_docx"),
     path("schedule/versions/<int:pk>.xlsx", documents.schedule_version_xlsx, name="schedule_version_xlsx"),
+    # Visits: the public meeting page and what citizens do on it (issue 4).
+    path(
+        "visits/",
+        include(
+            [
+                *visits.urlpatterns,
+                *visit_dates.urlpatterns,
+                *visit_questions.urlpatterns,
+                *visit_reception.urlpatterns,
+            ]
+        ),
+    ),
 ]

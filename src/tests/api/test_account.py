@@ -45,6 +45,7 @@ def test_a_coordinator_holds_nationwide_permissions(users):
 
     assert body["permissions"] == [
         "core.view_audit",
+        "meetings.create_visit",
         "meetings.edit_visit",
         "meetings.publish_visit",
         "meetings.view_visit",

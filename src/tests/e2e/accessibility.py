@@ -11,8 +11,8 @@ SERIOUS = ("serious", "critical")
 def serious_violations(page: Any) -> list[str]:
     """The serious and critical violations on the page, one line each: rule, impact and where."""
     results = Axe().run(page, options=WCAG_21_AA)
+    serious = [violation for violation in results.response["violations"] if violation["impact"] in SERIOUS]
     return [
-        f"{violation['id']} ({violation['impact']}): {', '.join(str(node['target']) for node in violation['nodes'][:5])}"
-        for violation in results.response["violations"]
-        if violation["impact"] in SERIOUS
+        f"{violation['id']} ({violation['impact']}): " + ", ".join(str(node["target"]) for node in violation["nodes"])
+        for violation in serious
     ]

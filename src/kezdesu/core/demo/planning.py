@@ -126,6 +126,11 @@ def _approved_half_year(coordinator: User) -> int:
             else:
                 kato = others[(index + quarter * 7) % len(others)]
             day = days[(index * step + quarter) % len(days)]
+            if quarter == 1 and ministry.code in DEMO_MINISTRY_REGIONS:
+                # The demo ministries' fourth-quarter meetings fall in December, still ahead in late November,
+                # so their demo accounts can prepare the visits (announce, vote on the date, reception, agenda).
+                december = [working_day for working_day in days if working_day.month == 12]
+                day = december[2 + 3 * sorted(DEMO_MINISTRY_REGIONS).index(ministry.code)]
             item = add_item(
                 actor=coordinator,
                 version=version,

@@ -26,9 +26,10 @@ from kezdesu.planning.domain.queries.recipients import people_with_roles
 from kezdesu.planning.domain.queries.schedule import akimat_of_region, current_approved_version
 from kezdesu.planning.domain.warnings import outstanding_warnings
 from kezdesu.planning.models import PlanningPeriod, ScheduleItem, ScheduleVersion
+from kezdesu.planning.signals import schedule_frozen
 from kezdesu.regulations.domain.obligations import ObligationState, record_fulfilment
 
-__all__ = ["Diff", "amend_schedule", "approve_schedule", "submit_schedule", "version_diff"]
+__all__ = ["Diff", "amend_schedule", "approve_schedule", "freeze_amendment", "submit_schedule", "version_diff"]
 
 SUBMITTED_REFERENCE = "Submitted in Kezdesu"
 GOVERNMENT_KINDS = (Organisation.Kind.GOVERNMENT, Organisation.Kind.GOVERNMENT_APPARATUS)
@@ -145,7 +146,17 @@ def _freeze(*, actor: Any, working: ScheduleVersion, **fields: Any) -> ScheduleV
             for position in item.akim_positions.all()
         ]
     )
+    schedule_frozen.send(sender=ScheduleVersion, version=frozen, actor=actor)
     return frozen
+
+
+def freeze_amendment(*, working: ScheduleVersion, reason: str) -> ScheduleVersion:
+    """Freeze the working draft as an amendment the system makes on another body's lawful decision.
+
+    No permission check: the caller (e.g. `planning.domain.date_amendments`) has checked the decision
+    it carries out, locked `working` and found it differing from the approved version in that change only.
+    """
+    return _freeze(actor=None, working=working, reason=reason)
 
 
 def approve_schedule(*, actor: Any, period: PlanningPeriod, act_number: str, act_date: date) -> ScheduleVersion:

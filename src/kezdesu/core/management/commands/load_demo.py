@@ -7,11 +7,19 @@ import datetime
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.db import transaction
+from django.test.utils import override_settings
 from django.utils import timezone
 
 from kezdesu.core.demo.accounts import DEMO_PASSWORD, create_demo_accounts
 from kezdesu.core.demo.activity import enter_demo_calendar, record_demo_fulfilments, send_demo_reminders
+from kezdesu.core.demo.agenda import add_agenda_demo
+from kezdesu.core.demo.date_vote import add_date_vote_demo
+from kezdesu.core.demo.moderation import add_moderation_demo
 from kezdesu.core.demo.planning import create_demo_planning
+from kezdesu.core.demo.questions import add_questions_demo
+from kezdesu.core.demo.reception import add_reception_demo
+from kezdesu.core.demo.visits import add_visits_demo
 from kezdesu.core.errors import DomainError
 from kezdesu.organisations.models import Organisation
 from kezdesu.regulations.models import RegulationProfile
@@ -36,6 +44,14 @@ class Command(BaseCommand):
             fulfilments = record_demo_fulfilments(today=today)
             reminders = send_demo_reminders(today=today)
             planning = create_demo_planning(today=today)
+            # Demo mail is kept in memory: it is sent when the transaction commits, so inside both.
+            with override_settings(EMAIL_BACKEND="django.core.mail.backends.locmem.EmailBackend"), transaction.atomic():
+                visits = add_visits_demo(today=today)
+                add_agenda_demo(visits)
+                add_date_vote_demo(visits)
+                add_reception_demo(visits)
+                questions = add_questions_demo(visits)
+                add_moderation_demo(visits)
         except (LookupError, DomainError) as error:
             raise CommandError(str(error)) from error
         self.stdout.write(
@@ -44,6 +60,8 @@ class Command(BaseCommand):
             f"Calendar exceptions entered: {calendar}. Fulfilments recorded: {fulfilments}. "
             f"Reminders sent for {today:%Y-%m-%d}: {reminders}.\n"
             f"Planning: {planning['approved_items']} approved meetings, {planning['draft_items']} in the draft, "
-            f"{planning['problems']} systemic problems, {planning['risk_flags']} risk flags."
+            f"{planning['problems']} systemic problems, {planning['risk_flags']} risk flags.\n"
+            f"Visits: {len(visits)}; questions from the population added: "
+            f"{questions['questions'] + questions['imported']}."
         )
         self.stdout.write(self.style.SUCCESS("Demo data loaded. `python manage.py demo_accounts` lists the accounts."))

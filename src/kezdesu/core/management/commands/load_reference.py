@@ -27,12 +27,14 @@ class Command(BaseCommand):
 
     def handle(self, *args: Any, data_dir: Path | None = None, **options: Any) -> None:
         # Imported here: the regulations app loads its profiles once the organisations exist.
+        from kezdesu.questions.domain.topics import load_topics
         from kezdesu.regulations.domain.profile_loading import load_profiles
 
         try:
             with transaction.atomic():
                 report = load_reference_data(data_dir=data_dir)
                 profiles = load_profiles()
+                topics = load_topics()
         except DomainError as error:
             raise CommandError(error.message) from error
 
@@ -49,4 +51,5 @@ class Command(BaseCommand):
             if counts.vanished:
                 self.stdout.write(self.style.WARNING(f"  no longer in the files (kept): {', '.join(counts.vanished)}"))
         self.stdout.write("profiles: " + ", ".join(f"{count} {state}" for state, count in profiles.items()))
+        self.stdout.write(f"topics: {topics.created} created, {topics.updated} updated, {topics.unchanged} unchanged")
         self.stdout.write(self.style.SUCCESS("Reference data loaded."))

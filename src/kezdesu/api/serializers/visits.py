@@ -1,0 +1,161 @@
+"""Visits with their parts, broadcasts and agenda; the official accounts; and the bodies of the writes.
+
+Status, kind and format are plain strings (documented in help texts), as elsewhere in the API, so that
+their enums do not collide in the schema with other models' fields of the same names.
+"""
+
+from typing import Any
+
+from django.urls import reverse
+from drf_spectacular.utils import extend_schema_field
+from rest_framework import serializers
+
+from kezdesu.api.serializers.i18n import TranslatedField
+from kezdesu.meetings.domain.queries.visits import PUBLIC_STATUSES
+from kezdesu.meetings.models import AgendaItem, BroadcastLink, OfficialAccount, Visit, VisitPart
+from kezdesu.organisations.models import Position
+
+
+class OfficialAccountSerializer(serializers.ModelSerializer[OfficialAccount]):
+    organisation: serializers.SlugRelatedField[Any] = serializers.SlugRelatedField(slug_field="code", read_only=True)
+    platform = serializers.CharField(
+        read_only=True, help_text="youtube, facebook, instagram, telegram, tiktok, vk, x or website."
+    )
+
+    class Meta:
+        model = OfficialAccount
+        fields = ["id", "organisation", "platform", "url"]
+
+
+class BroadcastSerializer(serializers.ModelSerializer[BroadcastLink]):
+    platform = serializers.CharField(source="account.platform", read_only=True, help_text="The account's platform.")
+
+    class Meta:
+        model = BroadcastLink
+        fields = ["id", "account", "platform", "url"]
+
+
+class AgendaItemSerializer(serializers.ModelSerializer[AgendaItem]):
+    kind = serializers.CharField(read_only=True, help_text="opening, presentation, questions, closing or other.")
+    title = TranslatedField("title")
+
+    class Meta:
+        model = AgendaItem
+        fields = ["order", "kind", "title", "speaker", "planned_minutes"]
+
+
+class PartSerializer(serializers.ModelSerializer[VisitPart]):
+    kind = serializers.CharField(
+        read_only=True, help_text="meeting, reception, ngo_meeting or media_briefing: one of each per visit."
+    )
+    format = serializers.CharField(read_only=True, help_text="in_person, online or hybrid.")
+    venue = TranslatedField("venue")
+    address = TranslatedField("address")
+    akim_positions: serializers.PrimaryKeyRelatedField[Position] = serializers.PrimaryKeyRelatedField(
+        many=True, read_only=True, help_text="Posts of the region's akimat taking part (R17)."
+    )
+    broadcasts = BroadcastSerializer(many=True, read_only=True)
+    agenda = AgendaItemSerializer(many=True, read_only=True)
+
+    class Meta:
+        model = VisitPart
+        fields = [
+            "id",
+            "kind",
+            "starts_at",
+            "ends_at",
+            "format",
+            "venue",
+            "address",
+            "latitude",
+            "longitude",
+            "video_conference_url",
+            "akim_positions",
+            "other_participants",
+            "broadcasts",
+            "agenda",
+        ]
+
+
+class VisitSerializer(serializers.ModelSerializer[Visit]):
+    organisation: serializers.SlugRelatedField[Any] = serializers.SlugRelatedField(slug_field="code", read_only=True)
+    region: serializers.SlugRelatedField[Any] = serializers.SlugRelatedField(slug_field="kato", read_only=True)
+    district: serializers.SlugRelatedField[Any] = serializers.SlugRelatedField(slug_field="kato", read_only=True)
+    official = serializers.CharField(source="position.title", read_only=True, help_text="The visiting official's post.")
+    status = serializers.CharField(read_only=True, help_text="draft, published, held or cancelled.")
+    title = TranslatedField("title")
+    how_to_take_part = TranslatedField("how_to_take_part")
+    page = serializers.SerializerMethodField(help_text="The public meeting page (announced and held visits).")
+    parts = PartSerializer(many=True, read_only=True)
+
+    class Meta:
+        model = Visit
+        fields = [
+            "id",
+            "schedule_uid",
+            "status",
+            "organisation",
+            "position",
+            "official",
+            "region",
+            "district",
+            "start_date",
+            "end_date",
+            "is_unscheduled",
+            "title",
+            "how_to_take_part",
+            "questions_close_at",
+            "published_at",
+            "page",
+            "parts",
+        ]
+
+    @extend_schema_field(serializers.CharField(allow_null=True))
+    def get_page(self, visit: Visit) -> str | None:
+        if visit.status not in PUBLIC_STATUSES:
+            return None
+        return reverse("portal:visit_detail", kwargs={"pk": visit.pk})
+
+
+def _translated(name: str, **kwargs: Any) -> dict[str, serializers.CharField]:
+    return {
+        f"{name}_{code}": serializers.CharField(required=False, allow_blank=True, help_text=language, **kwargs)
+        for code, language in (("kk", "Kazakh."), ("ru", "Russian."), ("en", "English."))
+    }
+
+
+class VisitChangesSerializer(serializers.Serializer[Any]):
+    """Send only what changes."""
+
+    questions_close_at = serializers.DateTimeField(required=False, allow_null=True)
+
+    def get_fields(self) -> dict[str, serializers.Field[Any, Any, Any, Any]]:
+        fields = super().get_fields()
+        fields.update(_translated("title", max_length=300))
+        fields.update(_translated("how_to_take_part"))
+        return fields
+
+
+class PartChangesSerializer(serializers.Serializer[Any]):
+    """Send only what changes. Times with their time zone; both or neither."""
+
+    starts_at = serializers.DateTimeField(required=False, allow_null=True)
+    ends_at = serializers.DateTimeField(required=False, allow_null=True)
+    format = serializers.ChoiceField(choices=VisitPart.Format.values, required=False)
+    latitude = serializers.DecimalField(max_digits=9, decimal_places=6, required=False, allow_null=True)
+    longitude = serializers.DecimalField(max_digits=9, decimal_places=6, required=False, allow_null=True)
+    video_conference_url = serializers.URLField(required=False, allow_blank=True)
+    akim_positions: serializers.PrimaryKeyRelatedField[Position] = serializers.PrimaryKeyRelatedField(
+        many=True, queryset=Position.objects.all(), required=False
+    )
+    other_participants = serializers.CharField(required=False, allow_blank=True)
+
+    def get_fields(self) -> dict[str, serializers.Field[Any, Any, Any, Any]]:
+        fields = super().get_fields()
+        fields.update(_translated("venue", max_length=300))
+        fields.update(_translated("address", max_length=500))
+        return fields
+
+
+class CancelVisitSerializer(serializers.Serializer[Any]):
+    reason = serializers.CharField(help_text="Why the visit is cancelled; kept in the audit trail.")
