@@ -156,6 +156,10 @@ CELERY_BEAT_SCHEDULE = {
         "task": "kezdesu.regulations.tasks.task_send_deadline_reminders",
         "schedule": crontab(hour=7, minute=0),
     },
+    "erase-reception-personal-data": {
+        "task": "kezdesu.meetings.tasks.task_erase_reception_personal_data",
+        "schedule": crontab(hour=3, minute=30),
+    },
 }
 
 EMAIL_CONFIG = env.email_url("EMAIL_URL", default="consolemail://")
@@ -223,3 +227,5 @@ KEZDESU_MAX_MINISTERS_PER_REGION_DAY = env.int("KEZDESU_MAX_MINISTERS_PER_REGION
 KEZDESU_DATE_VOTES_PER_NETWORK = env.int("KEZDESU_DATE_VOTES_PER_NETWORK", default=30)
 KEZDESU_DATE_VOTE_ATTEMPTS_PER_MINUTE = env.int("KEZDESU_DATE_VOTE_ATTEMPTS_PER_MINUTE", default=10)
 KEZDESU_BEHIND_PROXY = env.bool("KEZDESU_BEHIND_PROXY", default=False)
+# S4: a reception booking's personal data is kept this many days after the reception, then erased.
+KEZDESU_RECEPTION_RETENTION_DAYS = env.int("KEZDESU_RECEPTION_RETENTION_DAYS", default=90)

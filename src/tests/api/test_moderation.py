@@ -165,7 +165,9 @@ def test_publishing_an_edited_text_answers_the_question(world):
 def test_bulk_publishing_reports_what_it_skipped(world):
     plain, with_phone = question(world.visit, "Когда газ?"), question(world.visit, "Звоните +77011234567")
     response = client_for(world, "ministry_editor").post(
-        endpoint("bulk", world.visit.pk), {"action": "publish", "questions": [plain.pk, with_phone.pk]}, format="json"
+        endpoint("bulk", world.visit.pk) + "?lang=en",
+        {"action": "publish", "questions": [plain.pk, with_phone.pk]},
+        format="json",
     )
     assert response.json() == {
         "changed": [plain.pk],

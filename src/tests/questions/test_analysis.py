@@ -51,8 +51,8 @@ def test_the_analysis_counts_questions_by_topic_district_channel_and_day_without
     assert (analysis.total, analysis.published, analysis.awaiting, analysis.hidden) == (5, 1, 4, 1)
     assert [(t.label, t.count, t.share) for t in analysis.by_topic] == [
         ("Roads", 3, 60),
-        ("No topic", 1, 20),
         ("Water", 1, 20),
+        ("No topic", 1, 20),
     ]
     assert [(t.label, t.count) for t in analysis.by_district] == [
         (world.district.name_en, 3),

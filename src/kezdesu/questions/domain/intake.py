@@ -32,8 +32,8 @@ from kezdesu.organisations.models import District, Region
 from kezdesu.planning.domain.queries.schedule import akimat_of_region
 from kezdesu.planning.models import SystemicProblem
 from kezdesu.questions.domain.fingerprint import question_fingerprint
-from kezdesu.questions.tasks import group_after_commit
 from kezdesu.questions.models import Channel, ImportBatch, Question, Topic
+from kezdesu.questions.tasks import group_after_commit
 
 TEXT_MIN_LENGTH = 10
 TEXT_MAX_LENGTH = 3000

@@ -41,7 +41,9 @@ def _require_moderator(actor: User, question: Question) -> None:
 
 
 def _locked(question: Question, version: str | None) -> Question:
-    current = Question.objects.select_for_update().select_related("visit", "moderated_by").get(pk=question.pk)
+    # Only the question's row: PostgreSQL cannot lock the nullable side of the outer join to moderated_by.
+    locked = Question.objects.select_for_update(of=("self",))
+    current = locked.select_related("visit", "moderated_by").get(pk=question.pk)
     if version is not None and version != moderation_version(current):
         moderator = current.moderated_by
         who = (moderator.get_full_name() or moderator.get_username()) if moderator else ""

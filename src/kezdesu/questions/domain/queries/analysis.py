@@ -13,7 +13,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db.models import Count, QuerySet
+from django.db.models import Count, F, QuerySet
 from django.db.models.functions import TruncDate
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -96,7 +96,8 @@ def _tallies(rows: list[tuple[str, str, int]], total: int) -> list[Tally]:
 
 
 def _by_field(questions: QuerySet[Question], name: str, labels: Mapping[Any, Any], other: str) -> list[tuple]:
-    rows = questions.values(name).annotate(n=Count("pk")).order_by("-n", name)
+    # Ties by key, the empty one ("no topic", "no district") last on every database.
+    rows = questions.values(name).annotate(n=Count("pk")).order_by("-n", F(name).asc(nulls_last=True))
     return [(str(row[name] or ""), str(labels.get(row[name], other)), row["n"]) for row in rows]
 
 

@@ -1,0 +1,12 @@
+"""Background work of the meetings app. Tasks are thin: a domain function called."""
+
+from celery import shared_task
+from django.db import DatabaseError
+
+from kezdesu.meetings.domain.retention import erase_reception_personal_data
+
+
+@shared_task(autoretry_for=(DatabaseError,), retry_backoff=60, max_retries=5)
+def task_erase_reception_personal_data() -> int:
+    """Nightly (CELERY_BEAT_SCHEDULE): erase booking personal data past its retention period (S4)."""
+    return erase_reception_personal_data()
