@@ -5,6 +5,8 @@ from kezdesu.office.views import (
     audit,
     calendar,
     home,
+    live_console,
+    live_meeting,
     notifications,
     obligations,
     problems,
@@ -85,6 +87,8 @@ urlpatterns = [
                 *visit_questions.urlpatterns,
                 *visit_moderation.urlpatterns,
                 *visit_tasks.urlpatterns,
+                *live_console.urlpatterns,
+                *live_meeting.urlpatterns,
             ]
         ),
     ),

@@ -177,3 +177,6 @@ rules.add_perm("meetings.work_tasks", prepares_visit | hosts_visit | is_coordina
 rules.add_perm("questions.import_questions", prepares_visit | hosts_visit | is_coordinator)
 rules.add_perm("questions.moderate", prepares_visit | hosts_visit | is_coordinator)
 rules.add_perm("questions.view_analysis", reads_visit)
+# The meeting as it happens (issue 5): the ministry, the akimat and the authorized body run it together.
+rules.add_perm("meetings.run_meeting", prepares_visit | hosts_visit | is_coordinator)
+rules.add_perm("questions.enter_question", prepares_visit | hosts_visit | is_coordinator)

@@ -1,7 +1,16 @@
 from django.urls import include, path
 
 from kezdesu.portal import views
-from kezdesu.portal.views import documents, schedule, visit_dates, visit_questions, visit_reception, visits
+from kezdesu.portal.views import (
+    documents,
+    live,
+    live_screens,
+    schedule,
+    visit_dates,
+    visit_questions,
+    visit_reception,
+    visits,
+)
 
 app_name = "portal"
 
@@ -21,6 +30,8 @@ urlpatterns = [
                 *visit_dates.urlpatterns,
                 *visit_questions.urlpatterns,
                 *visit_reception.urlpatterns,
+                *live.urlpatterns,
+                *live_screens.urlpatterns,
             ]
         ),
     ),

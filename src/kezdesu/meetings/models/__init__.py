@@ -1,4 +1,5 @@
 from kezdesu.meetings.models.agenda import AgendaItem
+from kezdesu.meetings.models.live import LiveMeeting, TimerSegment
 from kezdesu.meetings.models.reception import Booking, ReceptionSlot
 from kezdesu.meetings.models.tasks import VisitTask
 from kezdesu.meetings.models.visits import BroadcastLink, OfficialAccount, Platform, Visit, VisitPart
@@ -10,9 +11,11 @@ __all__ = [
     "BroadcastLink",
     "DateOption",
     "DateVote",
+    "LiveMeeting",
     "OfficialAccount",
     "Platform",
     "ReceptionSlot",
+    "TimerSegment",
     "Visit",
     "VisitPart",
     "VisitTask",

@@ -145,6 +145,8 @@ class OfficialAccount(models.Model):
     )
     platform = models.CharField(_("platform"), max_length=20, choices=Platform.choices)
     url = models.URLField(_("address"))
+    # Shared with the platform's integration: its webhook calls are signed with it (HMAC-SHA256).
+    webhook_secret = models.CharField(_("webhook secret"), max_length=128, blank=True)
 
     class Meta:
         verbose_name = _("official account")

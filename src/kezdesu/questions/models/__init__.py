@@ -1,4 +1,4 @@
-from kezdesu.questions.models.questions import Channel, ImportBatch, Question, QuestionGroup
+from kezdesu.questions.models.questions import Channel, ImportBatch, Outcome, Question, QuestionGroup, QuestionVote
 from kezdesu.questions.models.topics import Topic
 
-__all__ = ["Channel", "ImportBatch", "Question", "QuestionGroup", "Topic"]
+__all__ = ["Channel", "ImportBatch", "Outcome", "Question", "QuestionGroup", "QuestionVote", "Topic"]

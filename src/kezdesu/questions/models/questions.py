@@ -15,6 +15,7 @@ class Channel(models.TextChoices):
     SYSTEMIC_PROBLEM = "systemic_problem", _("the akimat's systemic problems")
     HALL = "hall", _("the hall")
     BROADCAST = "broadcast", _("broadcast comments")
+    LIVE_PAGE = "live_page", _("the live meeting page")
 
 
 class QuestionGroup(models.Model):
@@ -42,7 +43,15 @@ class QuestionGroup(models.Model):
         return str(self.representative or self.pk)
 
 
+class Outcome(models.TextChoices):
+    ANSWERED = "answered", _("answered at the meeting")
+    IN_WRITING = "in_writing", _("to be answered in writing")
+    FORWARDED = "forwarded", _("forwarded")
+
+
 class Question(models.Model):
+    Outcome = Outcome
+
     class Status(models.TextChoices):
         RECEIVED = "received", _("awaiting moderation")
         PUBLISHED = "published", _("published")
@@ -113,6 +122,22 @@ class Question(models.Model):
         on_delete=models.PROTECT,
         related_name="questions",
     )
+    # At the meeting (issue 5): the public's votes, the moderators' shortlist and what became of the question.
+    votes = models.PositiveIntegerField(_("votes"), default=0)
+    shortlisted_at = models.DateTimeField(_("shortlisted"), null=True, blank=True)
+    outcome = models.CharField(_("outcome"), max_length=20, choices=Outcome.choices, blank=True)
+    forwarded_to = models.ForeignKey(
+        "organisations.Organisation",
+        verbose_name=_("forwarded to"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    outcome_note = models.TextField(_("note on the outcome"), blank=True)
+    outcome_at = models.DateTimeField(_("outcome recorded"), null=True, blank=True)
+    # Bumped by every moderator's change: a change made on an older revision is refused, not overwritten.
+    revision = models.PositiveIntegerField(_("revision"), default=0)
     systemic_problem = models.ForeignKey(
         "planning.SystemicProblem",
         verbose_name=_("systemic problem"),
@@ -167,3 +192,20 @@ class ImportBatch(models.Model):
 
     def __str__(self) -> str:
         return self.file_name
+
+
+class QuestionVote(models.Model):
+    """One person's vote for a question (issue 5); who voted is not stored, only a key per browser."""
+
+    question = models.ForeignKey(Question, verbose_name=_("question"), on_delete=models.CASCADE, related_name="+")
+    voter_key = models.CharField(_("voter key"), max_length=64)
+    network_key = models.CharField(_("network key"), max_length=64, db_index=True)
+    created_at = models.DateTimeField(_("voted"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("vote for a question")
+        verbose_name_plural = _("votes for questions")
+        constraints = [models.UniqueConstraint(fields=["question", "voter_key"], name="one_vote_per_question")]
+
+    def __str__(self) -> str:
+        return str(self.question_id)

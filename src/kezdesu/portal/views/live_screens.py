@@ -1,0 +1,5 @@
+"""(being built)"""
+
+from django.urls import URLPattern, URLResolver
+
+urlpatterns: list[URLPattern | URLResolver] = []
