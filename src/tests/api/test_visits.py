@@ -98,7 +98,7 @@ def test_permission_rows(world, draft, role, patch_visit, patch_part, publish, c
 
 def test_a_refused_part_change_says_why(world):
     response = client_for(world.user("ministry_editor")).patch(
-        f"{detail(world.visit)}parts/meeting/", {"latitude": "59.9", "longitude": "30.3"}, format="json"
+        f"{detail(world.visit)}parts/meeting/?lang=en", {"latitude": "59.9", "longitude": "30.3"}, format="json"
     )
     assert response.status_code == 400
     assert response.json() == {"detail": "The point on the map must lie in Kazakhstan.", "code": "point_outside"}

@@ -16,7 +16,7 @@ from kezdesu.meetings.domain.date_vote import (
 )
 from kezdesu.meetings.domain.queries.date_vote import VoteState, vote_results, vote_state
 from kezdesu.meetings.models import DateOption, DateVote, Visit, VisitPart
-from kezdesu.planning.domain.date_amendments import Outcome
+from kezdesu.planning.domain.date_amendments import Outcome, amendment_reason
 from kezdesu.planning.domain.draft import update_item
 from kezdesu.planning.domain.versions import version_diff
 from kezdesu.planning.models import ScheduleItem, ScheduleVersion
@@ -274,7 +274,8 @@ def test_fixing_the_date_amends_the_approved_schedule_as_a_new_version():
 
     assert outcome.outcome == Outcome.AMENDED
     new = ScheduleVersion.objects.get(period=scheduled.schedule.period, status=ScheduleVersion.Status.APPROVED)
-    assert (new.number, new.reason, new.created_by) == (2, "Date chosen after the population's vote", None)
+    # The reason is stored once, in the system's default language.
+    assert (new.number, new.reason, new.created_by) == (2, amendment_reason(), None)
     assert ScheduleVersion.objects.get(pk=scheduled.approved.pk).status == ScheduleVersion.Status.SUPERSEDED
     diff = version_diff(scheduled.approved, new)
     assert [(change.new.uid, [(f.name, f.before, f.after) for f in change.fields]) for change in diff.changed] == [
