@@ -160,6 +160,8 @@ CELERY_BEAT_SCHEDULE = {
         "task": "kezdesu.meetings.tasks.task_erase_reception_personal_data",
         "schedule": crontab(hour=3, minute=30),
     },
+    # The live page's queued questions (questions/domain/live_queue.py); the intake also starts the drain.
+    "drain-live-questions": {"task": "kezdesu.questions.tasks.task_drain_live_questions", "schedule": 5.0},
 }
 
 EMAIL_CONFIG = env.email_url("EMAIL_URL", default="consolemail://")
@@ -229,3 +231,8 @@ KEZDESU_DATE_VOTE_ATTEMPTS_PER_MINUTE = env.int("KEZDESU_DATE_VOTE_ATTEMPTS_PER_
 KEZDESU_BEHIND_PROXY = env.bool("KEZDESU_BEHIND_PROXY", default=False)
 # S4: a reception booking's personal data is kept this many days after the reception, then erased.
 KEZDESU_RECEPTION_RETENTION_DAYS = env.int("KEZDESU_RECEPTION_RETENTION_DAYS", default=90)
+# The public live page of a meeting (issue 5): votes for one question from one address (a hall's Wi-Fi
+# puts many people behind one), vote attempts and live questions per address and minute.
+KEZDESU_LIVE_VOTES_PER_NETWORK = env.int("KEZDESU_LIVE_VOTES_PER_NETWORK", default=50)
+KEZDESU_LIVE_VOTE_ATTEMPTS_PER_MINUTE = env.int("KEZDESU_LIVE_VOTE_ATTEMPTS_PER_MINUTE", default=60)
+KEZDESU_LIVE_QUESTIONS_PER_MINUTE = env.int("KEZDESU_LIVE_QUESTIONS_PER_MINUTE", default=20)

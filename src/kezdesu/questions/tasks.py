@@ -20,3 +20,13 @@ def task_group_questions(visit_id: int) -> int:
 def group_after_commit(visit: Visit) -> None:
     """Group the visit's questions once the questions just received are saved."""
     transaction.on_commit(lambda: task_group_questions.delay(visit.pk))
+
+
+@shared_task(ignore_result=True)
+def task_drain_live_questions() -> int:
+    """Store the live page's queued questions (questions/domain/live_queue.py), batch after batch until the
+    queue is empty (at most 50 s). Run by beat every few seconds; the intake also starts it (at most once
+    every two seconds) when it queues a question, so a busy meeting is drained continuously."""
+    from kezdesu.questions.domain.live_queue import drain_until_empty
+
+    return drain_until_empty()

@@ -92,13 +92,14 @@ def remember_voter(response: HttpResponseBase, request: HttpRequest, visit: Visi
         )
 
 
-def too_many_attempts(request: HttpRequest) -> bool:
-    """Count one attempt of this address; True past the per-minute limit."""
-    key = "date-vote-rate:" + _hmac("rate", client_address(request))
+def too_many_attempts(request: HttpRequest, *, purpose: str = "date-vote", limit: int | None = None) -> bool:
+    """Count one attempt of this address at `purpose`; True past the per-minute limit (the date vote's
+    setting unless `limit` is given)."""
+    key = f"{purpose}-rate:" + _hmac("rate", client_address(request))
     cache.add(key, 0, timeout=RATE_WINDOW_SECONDS)
     try:
         attempts = cache.incr(key)
     except ValueError:  # expired between add and incr
         cache.set(key, 1, timeout=RATE_WINDOW_SECONDS)
         attempts = 1
-    return attempts > settings.KEZDESU_DATE_VOTE_ATTEMPTS_PER_MINUTE
+    return attempts > (settings.KEZDESU_DATE_VOTE_ATTEMPTS_PER_MINUTE if limit is None else limit)

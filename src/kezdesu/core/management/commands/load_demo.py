@@ -15,6 +15,9 @@ from kezdesu.core.demo.accounts import DEMO_PASSWORD, create_demo_accounts
 from kezdesu.core.demo.activity import enter_demo_calendar, record_demo_fulfilments, send_demo_reminders
 from kezdesu.core.demo.agenda import add_agenda_demo
 from kezdesu.core.demo.date_vote import add_date_vote_demo
+from kezdesu.core.demo.live_console import add_live_console_demo
+from kezdesu.core.demo.live_meeting import add_live_meeting_demo
+from kezdesu.core.demo.live_page import add_live_page_demo
 from kezdesu.core.demo.moderation import add_moderation_demo
 from kezdesu.core.demo.planning import create_demo_planning
 from kezdesu.core.demo.questions import add_questions_demo
@@ -52,6 +55,9 @@ class Command(BaseCommand):
                 add_reception_demo(visits)
                 questions = add_questions_demo(visits)
                 add_moderation_demo(visits)
+                add_live_meeting_demo(visits)
+                add_live_console_demo(visits)
+                add_live_page_demo(visits)
         except (LookupError, DomainError) as error:
             raise CommandError(str(error)) from error
         self.stdout.write(
