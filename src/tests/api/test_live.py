@@ -11,37 +11,11 @@ from kezdesu.meetings.models import LiveMeeting, OfficialAccount
 from kezdesu.questions.domain.live_moderation import shortlist_question
 from kezdesu.questions.interfaces.broadcast_webhook import signature_of
 from kezdesu.questions.models import Channel, Question
+from tests.api.visit_roles import MODERATORS, ROLES
 from tests.factories.live import build_live_world
 
 pytestmark = pytest.mark.django_db
 
-ROLES = (
-    "anonymous",
-    "no_role",
-    "ministry_viewer",
-    "ministry_editor",
-    "ministry_approver",
-    "akimat_viewer",
-    "akimat_editor",
-    "akimat_approver",
-    "coordinator",
-    "apparatus_oversight",
-    "superuser",
-)
-# Moderators act; those who read the visit without moderating are refused (403); others do not see it (404).
-MODERATORS = {
-    "anonymous": 403,
-    "no_role": 404,
-    "ministry_viewer": 403,
-    "ministry_editor": 200,
-    "ministry_approver": 200,
-    "akimat_viewer": 403,
-    "akimat_editor": 200,
-    "akimat_approver": 200,
-    "coordinator": 200,
-    "apparatus_oversight": 403,
-    "superuser": 200,
-}
 CREATORS = {role: 201 if status == 200 else status for role, status in MODERATORS.items()}
 
 

@@ -10,39 +10,13 @@ from kezdesu.meetings.models import Visit
 from kezdesu.questions.domain.grouping import merge_questions
 from kezdesu.questions.domain.moderation import moderation_version, publish_question
 from kezdesu.questions.models import Question, QuestionGroup
+from tests.api.visit_roles import MODERATORS, ROLES
 from tests.factories.meetings import build_visit_world
 from tests.factories.organisations import PositionFactory
 from tests.factories.questions import question, topic
 
 pytestmark = pytest.mark.django_db
 
-ROLES = (
-    "anonymous",
-    "no_role",
-    "ministry_viewer",
-    "ministry_editor",
-    "ministry_approver",
-    "akimat_viewer",
-    "akimat_editor",
-    "akimat_approver",
-    "coordinator",
-    "apparatus_oversight",
-    "superuser",
-)
-# Moderators act; those who read the visit without moderating are refused (403); others do not see it (404).
-MODERATORS = {
-    "anonymous": 403,
-    "no_role": 404,
-    "ministry_viewer": 403,
-    "ministry_editor": 200,
-    "ministry_approver": 200,
-    "akimat_viewer": 403,
-    "akimat_editor": 200,
-    "akimat_approver": 200,
-    "coordinator": 200,
-    "apparatus_oversight": 403,
-    "superuser": 200,
-}
 READERS = {**MODERATORS, "ministry_viewer": 200, "akimat_viewer": 200, "apparatus_oversight": 200}
 
 

@@ -404,6 +404,33 @@ def _question_of_row(row: ImportRow, *, visit: Visit, places: _Places, now: date
     )
 
 
+def save_import_batch(
+    *,
+    actor: Any,
+    visit: Visit,
+    channel: str,
+    source: QuestionFile,
+    new: list[Question],
+    already_there: int,
+    refused: list[dict[str, Any]],
+) -> ImportBatch:
+    """Record one import with what it added and refused, and save its new questions in bulk."""
+    batch = ImportBatch.objects.create(
+        visit=visit,
+        channel=channel,
+        file_name=source.file_name[:300],
+        file_format=source.file_format,
+        created=len(new),
+        already_there=already_there,
+        refused=refused,
+        uploaded_by=actor if getattr(actor, "is_authenticated", False) else None,
+    )
+    for question in new:
+        question.import_batch = batch
+    Question.objects.bulk_create(new, batch_size=1000)
+    return batch
+
+
 @transaction.atomic
 def import_questions(*, actor: Any, visit: Visit, channel: str, source: QuestionFile) -> ImportBatch:
     """Add the questions of an exported file; all in one transaction.
@@ -447,19 +474,9 @@ def import_questions(*, actor: Any, visit: Visit, channel: str, source: Question
         first_row_of[outcome.external_id] = row.number
         outcome.channel = channel
         new.append(outcome)
-    batch = ImportBatch.objects.create(
-        visit=visit,
-        channel=channel,
-        file_name=source.file_name[:300],
-        file_format=source.file_format,
-        created=len(new),
-        already_there=already_there,
-        refused=refused,
-        uploaded_by=actor if getattr(actor, "is_authenticated", False) else None,
+    batch = save_import_batch(
+        actor=actor, visit=visit, channel=channel, source=source, new=new, already_there=already_there, refused=refused
     )
-    for question in new:
-        question.import_batch = batch
-    Question.objects.bulk_create(new, batch_size=1000)
     record_audit(
         actor=actor,
         action="questions.imported",

@@ -33,6 +33,7 @@ from kezdesu.questions.domain.intake import (
     contains_markup,
     detect_language,
     fingerprint,
+    save_import_batch,
     text_problem,
 )
 from kezdesu.questions.domain.moderation_checks import check_text
@@ -330,19 +331,15 @@ def import_broadcast_comments(*, actor: Any, visit: Visit, platform: str, source
             received_at=outcome.received_at,
         )
         new.append(question)
-    batch = ImportBatch.objects.create(
+    batch = save_import_batch(
+        actor=actor,
         visit=visit,
         channel=Channel.BROADCAST,
-        file_name=source.file_name[:300],
-        file_format=source.file_format,
-        created=len(new),
+        source=source,
+        new=new,
         already_there=already_there,
         refused=refused,
-        uploaded_by=actor if getattr(actor, "is_authenticated", False) else None,
     )
-    for question in new:
-        question.import_batch = batch
-    Question.objects.bulk_create(new, batch_size=1000)
     record_audit(
         actor=actor,
         action="questions.broadcast_imported",
