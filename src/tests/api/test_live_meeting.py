@@ -25,7 +25,7 @@ def world():
 
 
 def client_for(user):
-    client = APIClient()
+    client = APIClient(HTTP_ACCEPT_LANGUAGE="en")
     if user is not None:
         client.force_authenticate(user)
     return client
