@@ -13,10 +13,10 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.core import signing
-from django.core.cache import cache
 from django.http import HttpRequest, HttpResponseBase
 from django.utils.crypto import salted_hmac
 
+from kezdesu.core.rate_limit import count_attempt
 from kezdesu.meetings.models import Visit
 
 COOKIE_SALT = "kezdesu.meetings.date_vote"
@@ -95,11 +95,5 @@ def remember_voter(response: HttpResponseBase, request: HttpRequest, visit: Visi
 def too_many_attempts(request: HttpRequest, *, purpose: str = "date-vote", limit: int | None = None) -> bool:
     """Count one attempt of this address at `purpose`; True past the per-minute limit (the date vote's
     setting unless `limit` is given)."""
-    key = f"{purpose}-rate:" + _hmac("rate", client_address(request))
-    cache.add(key, 0, timeout=RATE_WINDOW_SECONDS)
-    try:
-        attempts = cache.incr(key)
-    except ValueError:  # expired between add and incr
-        cache.set(key, 1, timeout=RATE_WINDOW_SECONDS)
-        attempts = 1
+    attempts = count_attempt(f"{purpose}-rate:" + _hmac("rate", client_address(request)), window=RATE_WINDOW_SECONDS)
     return attempts > (settings.KEZDESU_DATE_VOTE_ATTEMPTS_PER_MINUTE if limit is None else limit)

@@ -9,13 +9,13 @@ a limit of questions per address and hour, counted in Django's cache.
 import hashlib
 
 from django.contrib import messages
-from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import NoReverseMatch, URLPattern, path, reverse
 from django.utils.translation import gettext as _
 
 from kezdesu.core.errors import DomainError
+from kezdesu.core.rate_limit import count_attempt
 from kezdesu.meetings.interfaces.voter_keys import client_address
 from kezdesu.meetings.models import Visit
 from kezdesu.questions.domain.intake import submit_question
@@ -40,13 +40,7 @@ def _over_limit(request: HttpRequest) -> bool:
     """Counts the address's submissions this hour; True once it passed the limit."""
     # Only a digest of the address is kept, and only for the hour.
     key = "questions:ask:" + hashlib.sha256(client_address(request).encode()).hexdigest()[:32]
-    cache.add(key, 0, LIMIT_SECONDS)
-    try:
-        count = cache.incr(key)
-    except ValueError:  # expired between the two calls
-        cache.set(key, 1, LIMIT_SECONDS)
-        count = 1
-    return count > QUESTIONS_PER_HOUR
+    return count_attempt(key, window=LIMIT_SECONDS) > QUESTIONS_PER_HOUR
 
 
 def visit_ask(request: HttpRequest, pk: int) -> HttpResponse:

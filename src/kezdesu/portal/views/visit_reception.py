@@ -14,16 +14,17 @@ from __future__ import annotations
 import hashlib
 
 from django.contrib import messages
-from django.core.cache import cache
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.urls import path, reverse
 from django.utils.translation import gettext as _
 
 from kezdesu.core.errors import DomainError
+from kezdesu.core.rate_limit import count_attempt
 from kezdesu.meetings.domain.queries.visits import public_visit_page
 from kezdesu.meetings.domain.reception import book_slot, cancel_booking
 from kezdesu.meetings.interfaces.reception_forms import BookingForm, CancelForm, show_domain_error
+from kezdesu.meetings.interfaces.voter_keys import client_address
 from kezdesu.meetings.models import Booking, Visit
 
 ATTEMPTS_PER_WINDOW = 20
@@ -40,15 +41,8 @@ def _public_visit(pk: int) -> Visit:
 
 def too_many_attempts(request: HttpRequest, action: str) -> bool:
     """Count one attempt from the request's address; True once the window's allowance is spent."""
-    address = hashlib.sha256(str(request.META.get("REMOTE_ADDR", "")).encode()).hexdigest()[:32]
-    key = f"reception:{action}:{address}"
-    cache.add(key, 0, timeout=WINDOW_SECONDS)
-    try:
-        attempts = cache.incr(key)
-    except ValueError:  # expired between add and incr
-        cache.set(key, 1, timeout=WINDOW_SECONDS)
-        attempts = 1
-    return attempts > ATTEMPTS_PER_WINDOW
+    address = hashlib.sha256(client_address(request).encode()).hexdigest()[:32]
+    return count_attempt(f"reception:{action}:{address}", window=WINDOW_SECONDS) > ATTEMPTS_PER_WINDOW
 
 
 def _too_many_message() -> str:

@@ -14,13 +14,13 @@ import datetime
 from typing import Any
 
 from django.conf import settings
-from django.core.cache import cache
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from kezdesu.core.domain.audit import record_audit
 from kezdesu.core.errors import DomainError, NotPermitted
+from kezdesu.core.rate_limit import count_attempt
 from kezdesu.meetings.domain.live_state import live_changed
 from kezdesu.meetings.models import LiveMeeting, OfficialAccount, Visit, VisitPart
 from kezdesu.organisations.models import District
@@ -181,13 +181,7 @@ def enter_hall_question(
 
 def _too_many(visit: Visit, network_key: str) -> bool:
     """Count one question from this network; True past the per-minute limit (casual flooding, not an attack)."""
-    key = f"live-question-rate:{visit.pk}:{network_key}"
-    cache.add(key, 0, timeout=LIVE_RATE_WINDOW_SECONDS)
-    try:
-        sent = cache.incr(key)
-    except ValueError:  # expired between add and incr
-        cache.set(key, 1, timeout=LIVE_RATE_WINDOW_SECONDS)
-        sent = 1
+    sent = count_attempt(f"live-question-rate:{visit.pk}:{network_key}", window=LIVE_RATE_WINDOW_SECONDS)
     return sent > int(getattr(settings, "KEZDESU_LIVE_QUESTIONS_PER_MINUTE", 10))
 
 
