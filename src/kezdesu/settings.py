@@ -63,6 +63,7 @@ INSTALLED_APPS = [
     "kezdesu.planning",
     "kezdesu.meetings",
     "kezdesu.questions",
+    "kezdesu.followup",
     "kezdesu.office",
     "kezdesu.portal",
     "kezdesu.api",
@@ -159,6 +160,10 @@ CELERY_BEAT_SCHEDULE = {
     "erase-reception-personal-data": {
         "task": "kezdesu.meetings.tasks.task_erase_reception_personal_data",
         "schedule": crontab(hour=3, minute=30),
+    },
+    "notify-overdue-measures": {
+        "task": "kezdesu.followup.tasks.task_notify_overdue_measures",
+        "schedule": crontab(hour=7, minute=15),
     },
     # The live page's queued questions (questions/domain/live_queue.py); the intake also starts the drain.
     "drain-live-questions": {"task": "kezdesu.questions.tasks.task_drain_live_questions", "schedule": 5.0},

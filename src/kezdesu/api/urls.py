@@ -6,6 +6,10 @@ from rest_framework import routers
 
 from kezdesu.api.views import (
     audit,
+    followup_issues,
+    followup_plan,
+    followup_public,
+    followup_publication,
     calendar,
     geography,
     live,
@@ -60,6 +64,11 @@ v1: list[URLPattern | URLResolver] = [
     *moderation.urlpatterns,
     *live.urlpatterns,
     *live_meeting.urlpatterns,
+    # After the meeting (issue 6): problem issues, action plans, publications, progress; open data.
+    *followup_public.urlpatterns,
+    *followup_issues.urlpatterns,
+    *followup_plan.urlpatterns,
+    *followup_publication.urlpatterns,
     path("schema/", SpectacularAPIView.as_view(api_version="v1"), name="schema"),
     path("docs/", SpectacularSwaggerView.as_view(url_name="api:schema"), name="docs"),
     path("redoc/", SpectacularRedocView.as_view(url_name="api:schema"), name="redoc"),

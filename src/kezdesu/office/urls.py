@@ -3,6 +3,11 @@ from django.urls import include, path
 
 from kezdesu.office.views import (
     audit,
+    followup_issues,
+    followup_measures,
+    followup_plan,
+    followup_publication,
+    followup_reports,
     calendar,
     home,
     live_console,
@@ -89,7 +94,13 @@ urlpatterns = [
                 *visit_tasks.urlpatterns,
                 *live_console.urlpatterns,
                 *live_meeting.urlpatterns,
+                # After the meeting (issue 6): problem issues, the action plan, the ten-day publication.
+                *followup_issues.urlpatterns,
+                *followup_plan.urlpatterns,
+                *followup_publication.urlpatterns,
             ]
         ),
     ),
+    # The executors' workspace and the quarterly progress reports (issue 6).
+    path("followup/", include([*followup_measures.urlpatterns, *followup_reports.urlpatterns])),
 ]

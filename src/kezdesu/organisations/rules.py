@@ -180,3 +180,32 @@ rules.add_perm("questions.view_analysis", reads_visit)
 # The meeting as it happens (issue 5): the ministry, the akimat and the authorized body run it together.
 rules.add_perm("meetings.run_meeting", prepares_visit | hosts_visit | is_coordinator)
 rules.add_perm("questions.enter_question", prepares_visit | hosts_visit | is_coordinator)
+
+
+# The follow-up (issue 6). For problem issues and the action plan the object is the visit; for a measure's
+# progress, the measure; for the quarterly progress report, the ministry.
+# The visiting ministry systematises the problem issues and draws up the plan; the akimat and the
+# authorized body help.
+rules.add_perm("followup.edit_issues", prepares_visit | hosts_visit | is_coordinator)
+rules.add_perm("followup.edit_plan", prepares_visit | hosts_visit | is_coordinator)
+# The ten-day publication is the ministry's act (P3.7): its approver publishes.
+rules.add_perm("followup.publish_results", approves_visit)
+
+
+@rules.predicate
+def executes_measure(user: object, measure: object) -> bool:
+    """The executor body's editors and approvers report on its measure."""
+    return measure is not None and has_role(user, getattr(measure, "executor", None), (Role.EDITOR, Role.APPROVER))
+
+
+@rules.predicate
+def prepares_measure_visit(user: object, measure: object) -> bool:
+    """The visiting ministry reports for executors without an account (a national holding or company)."""
+    issue = getattr(measure, "issue", None)
+    return issue is not None and prepares_visit(user, issue.visit)
+
+
+rules.add_perm("followup.report_progress", executes_measure | prepares_measure_visit)
+# The quarterly progress report (R21): prepared by the ministry's editors, published by its approver.
+rules.add_perm("followup.prepare_progress_report", edits_for_organisation)
+rules.add_perm("followup.publish_progress_report", approves_for_organisation)

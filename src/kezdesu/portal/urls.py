@@ -2,7 +2,11 @@ from django.urls import include, path
 
 from kezdesu.portal import views
 from kezdesu.portal.views import (
+    accountability,
     documents,
+    followup_publication,
+    issues,
+    open_data,
     live,
     live_screens,
     schedule,
@@ -32,7 +36,13 @@ urlpatterns = [
                 *visit_reception.urlpatterns,
                 *live.urlpatterns,
                 *live_screens.urlpatterns,
+                # The visit's published results (issue 6).
+                *followup_publication.urlpatterns,
             ]
         ),
     ),
+    # Problem issues, their solution and the accountability pages; open data (issue 6).
+    *issues.urlpatterns,
+    *accountability.urlpatterns,
+    *open_data.urlpatterns,
 ]

@@ -16,6 +16,10 @@ class Channel(models.TextChoices):
     HALL = "hall", _("the hall")
     BROADCAST = "broadcast", _("broadcast comments")
     LIVE_PAGE = "live_page", _("the live meeting page")
+    # Raised during the visit's other parts, recorded by staff for the follow-up (R19).
+    RECEPTION = "reception", _("the personal reception")
+    NGO_MEETING = "ngo_meeting", _("the meeting with NGOs")
+    MEDIA_BRIEFING = "media_briefing", _("the media briefing")
 
 
 class QuestionGroup(models.Model):
@@ -98,6 +102,8 @@ class Question(models.Model):
     language = models.CharField(_("language"), max_length=5, blank=True)
     contact = models.CharField(_("contact for an answer"), max_length=300, blank=True)
     consent = models.BooleanField(_("consent to personal-data processing"), default=False)
+    # The asker agreed to hear by e-mail what becomes of the problem issue behind their question (issue 6).
+    wants_updates = models.BooleanField(_("wants updates on the problem issue"), default=False)
     received_at = models.DateTimeField(_("received"))
     status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.RECEIVED)
     hidden_reason = models.CharField(_("reason hidden"), max_length=20, choices=HiddenReason.choices, blank=True)

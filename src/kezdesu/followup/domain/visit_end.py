@@ -1,0 +1,57 @@
+"""When a visit's meetings and reception end: the event that starts the ten days for its results (R20).
+
+The visit ends on the last day of its meeting with the population and its personal reception (P3.7:
+"со дня завершения встреч и приема граждан"). Only a held visit has ended; its parts' planned ends give
+the day, in Kazakhstan's time, or the visit's last day when a part has no time set.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Iterator
+
+from django.utils import timezone
+
+from kezdesu.meetings.models import Visit, VisitPart
+from kezdesu.organisations.models import Organisation
+
+VISIT_ENDED_EVENT = "visit-ended"
+ENDING_PARTS = (VisitPart.Kind.MEETING, VisitPart.Kind.RECEPTION)
+# A visit's parts fall within a few days of its schedule dates; the margin finds visits whose end is near.
+_MARGIN = datetime.timedelta(days=14)
+
+
+def end_date(visit: Visit) -> datetime.date:
+    """The last day of the visit's meeting and reception."""
+    days = [
+        timezone.localdate(part.ends_at or part.starts_at)
+        for part in visit.parts.all()
+        if part.kind in ENDING_PARTS and (part.ends_at or part.starts_at) is not None
+    ]
+    return max(days) if days else visit.end_date
+
+
+def _held() -> object:
+    return (
+        Visit.objects.filter(status=Visit.Status.HELD)
+        .select_related("organisation")
+        .prefetch_related("parts")
+        .order_by("pk")
+    )
+
+
+def visits_ended(start: datetime.date, end: datetime.date) -> Iterator[tuple[str, Organisation, datetime.date]]:
+    visits = _held().filter(end_date__gte=start - _MARGIN, start_date__lte=end + _MARGIN)  # type: ignore[attr-defined]
+    for visit in visits:
+        day = end_date(visit)
+        if start <= day <= end:
+            yield str(visit.pk), visit.organisation, day
+
+
+def visit_ended(event_id: str) -> tuple[str, Organisation, datetime.date] | None:
+    if not event_id.isdigit():
+        return None
+    visit = _held().filter(pk=int(event_id)).first()  # type: ignore[attr-defined]
+    if visit is None:
+        return None
+    return str(visit.pk), visit.organisation, end_date(visit)
