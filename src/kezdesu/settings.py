@@ -199,6 +199,10 @@ SPECTACULAR_SETTINGS = {
     "ENUM_NAME_OVERRIDES": {
         "QuestionChannelEnum": "kezdesu.questions.models.Channel",
         "ScheduleVersionStatusEnum": "kezdesu.planning.models.ScheduleVersion.Status",
+        "OrganisationKindEnum": "kezdesu.organisations.models.Organisation.Kind",
+        "IssueEventKindEnum": "kezdesu.followup.models.IssueEvent.Kind",
+        "ProblemIssueStatusEnum": "kezdesu.followup.models.ProblemIssue.Status",
+        "MeasureStatusEnum": "kezdesu.followup.models.MeasureStatus",
     },
 }
 

@@ -6,11 +6,11 @@ from rest_framework import routers
 
 from kezdesu.api.views import (
     audit,
+    calendar,
     followup_issues,
     followup_plan,
     followup_public,
     followup_publication,
-    calendar,
     geography,
     live,
     live_meeting,

@@ -3,12 +3,12 @@ from django.urls import include, path
 
 from kezdesu.office.views import (
     audit,
+    calendar,
     followup_issues,
     followup_measures,
     followup_plan,
     followup_publication,
     followup_reports,
-    calendar,
     home,
     live_console,
     live_meeting,

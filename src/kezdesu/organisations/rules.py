@@ -205,7 +205,12 @@ def prepares_measure_visit(user: object, measure: object) -> bool:
     return issue is not None and prepares_visit(user, issue.visit)
 
 
-rules.add_perm("followup.report_progress", executes_measure | prepares_measure_visit)
+@rules.predicate
+def measure_without_executor_body(measure: object) -> bool:
+    return measure is not None and getattr(measure, "executor_id", None) is None
+
+
+rules.add_perm("followup.report_progress", executes_measure | (prepares_measure_visit & measure_without_executor_body))
 # The quarterly progress report (R21): prepared by the ministry's editors, published by its approver.
 rules.add_perm("followup.prepare_progress_report", edits_for_organisation)
 rules.add_perm("followup.publish_progress_report", approves_for_organisation)

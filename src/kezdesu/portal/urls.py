@@ -6,9 +6,9 @@ from kezdesu.portal.views import (
     documents,
     followup_publication,
     issues,
-    open_data,
     live,
     live_screens,
+    open_data,
     schedule,
     visit_dates,
     visit_questions,
@@ -44,5 +44,6 @@ urlpatterns = [
     # Problem issues, their solution and the accountability pages; open data (issue 6).
     *issues.urlpatterns,
     *accountability.urlpatterns,
+    *followup_publication.report_urlpatterns,
     *open_data.urlpatterns,
 ]

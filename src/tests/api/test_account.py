@@ -26,6 +26,8 @@ def test_me_lists_roles_and_permissions_from_the_rules(users, ministry):
             "role": "approver",
             "role_display": "approver",
             "permissions": [
+                "followup.prepare_progress_report",
+                "followup.publish_progress_report",
                 "organisations.edit_organisation_data",
                 "organisations.view_organisation_data",
                 "planning.agree_item",
@@ -45,6 +47,8 @@ def test_a_coordinator_holds_nationwide_permissions(users):
 
     assert body["permissions"] == [
         "core.view_audit",
+        "followup.edit_issues",
+        "followup.edit_plan",
         "meetings.create_visit",
         "meetings.edit_visit",
         "meetings.publish_visit",

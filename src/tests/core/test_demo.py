@@ -95,7 +95,14 @@ def test_the_demo_year_has_met_and_overdue_obligations_and_reminders(demo):
     states = [obligation.state for obligation in past]
 
     assert states.count(ObligationState.MET) > 0.9 * len(past)
-    assert {o.key for o in past if o.state == ObligationState.OVERDUE} == {
+    overdue = {o.key for o in past if o.state == ObligationState.OVERDUE}
+    # Finance left its visit for a new user to follow up; healthcare never published its results (R20).
+    ten_days = {key for key in overdue if ":visit-results:" in key}
+    assert {key.rsplit(":", 1)[0] for key in ten_days} == {
+        "REG-2024:visit-results:finance",
+        "REG-2024:visit-results:healthcare",
+    }
+    assert overdue - ten_days == {
         "REG-2024:first-head-meeting:healthcare:2026-07-01",
         "REG-2024:first-head-meeting:transport:2026-04-01",
         "REG-2024:quarterly-information:agriculture:2026-07-01",
@@ -106,6 +113,8 @@ def test_the_demo_year_has_met_and_overdue_obligations_and_reminders(demo):
     assert AuditLog.objects.filter(action="regulations.fulfilment.record").count() == Fulfilment.objects.count()
     reminded = Notification.objects.filter(kind__in=("deadline.overdue", "deadline.reminder"))
     assert set(reminded.values_list("recipient__username", flat=True)) == {
+        "finance.editor",
+        "finance.approver",
         "healthcare.editor",
         "healthcare.approver",
         "agriculture.editor",

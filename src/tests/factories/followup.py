@@ -76,7 +76,7 @@ def build_followup_world(*, publish: bool = False) -> FollowupWorld:
             user=UserFactory(username=name), organisation=roles.other_ministry, role=role
         ).user
     visit = live.visit
-    hospital, gas_question, school, kindergarten = live.questions
+    hospital, gas_question, _school, kindergarten = live.questions
     road = issue(visit, 1, title="Road to the district hospital", competent_body=roles.akimat, citizens=2)
     gas = issue(visit, 2, title="Gas in the village", competent_company="QazaqGaz", citizens=1)
     for problem, question in ((road, hospital), (road, kindergarten), (gas, gas_question)):

@@ -10,6 +10,8 @@ from __future__ import annotations
 import datetime
 from collections.abc import Iterator
 
+from django.db.models import Max, Q, QuerySet
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from kezdesu.meetings.models import Visit, VisitPart
@@ -21,28 +23,29 @@ ENDING_PARTS = (VisitPart.Kind.MEETING, VisitPart.Kind.RECEPTION)
 _MARGIN = datetime.timedelta(days=14)
 
 
-def end_date(visit: Visit) -> datetime.date:
-    """The last day of the visit's meeting and reception."""
-    days = [
-        timezone.localdate(part.ends_at or part.starts_at)
-        for part in visit.parts.all()
-        if part.kind in ENDING_PARTS and (part.ends_at or part.starts_at) is not None
-    ]
-    return max(days) if days else visit.end_date
-
-
-def _held() -> object:
-    return (
-        Visit.objects.filter(status=Visit.Status.HELD)
-        .select_related("organisation")
-        .prefetch_related("parts")
-        .order_by("pk")
+def _with_last_part_end(visits: QuerySet[Visit]) -> QuerySet[Visit]:
+    ending = Q(parts__kind__in=ENDING_PARTS)
+    return visits.annotate(
+        last_part_end=Coalesce(Max("parts__ends_at", filter=ending), Max("parts__starts_at", filter=ending))
     )
 
 
+def end_date(visit: Visit) -> datetime.date:
+    """The last day of the visit's meeting and reception."""
+    last = getattr(visit, "last_part_end", None)
+    if last is None:
+        annotated = _with_last_part_end(Visit.objects.filter(pk=visit.pk)).first()
+        last = getattr(annotated, "last_part_end", None)
+    return timezone.localdate(last) if last is not None else visit.end_date
+
+
+def _held() -> QuerySet[Visit]:
+    held = Visit.objects.filter(status=Visit.Status.HELD).select_related("organisation").order_by("pk")
+    return _with_last_part_end(held)
+
+
 def visits_ended(start: datetime.date, end: datetime.date) -> Iterator[tuple[str, Organisation, datetime.date]]:
-    visits = _held().filter(end_date__gte=start - _MARGIN, start_date__lte=end + _MARGIN)  # type: ignore[attr-defined]
-    for visit in visits:
+    for visit in _held().filter(end_date__gte=start - _MARGIN, start_date__lte=end + _MARGIN):
         day = end_date(visit)
         if start <= day <= end:
             yield str(visit.pk), visit.organisation, day
@@ -51,7 +54,7 @@ def visits_ended(start: datetime.date, end: datetime.date) -> Iterator[tuple[str
 def visit_ended(event_id: str) -> tuple[str, Organisation, datetime.date] | None:
     if not event_id.isdigit():
         return None
-    visit = _held().filter(pk=int(event_id)).first()  # type: ignore[attr-defined]
+    visit = _held().filter(pk=int(event_id)).first()
     if visit is None:
         return None
     return str(visit.pk), visit.organisation, end_date(visit)

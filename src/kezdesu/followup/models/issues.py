@@ -3,13 +3,14 @@
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class ProblemIssue(models.Model):
     """One problem raised by citizens, with the body competent to solve it and the questions behind it."""
 
     class Status(models.TextChoices):
-        RAISED = "raised", _("raised")
+        RAISED = "raised", pgettext_lazy("problem issue status", "raised")
         IN_PROGRESS = "in_progress", _("being solved")
         SOLVED = "solved", _("solved")
         NOT_SOLVABLE = "not_solvable", _("cannot be solved (explained)")
@@ -83,7 +84,9 @@ class ProblemIssue(models.Model):
 class IssueQuestion(models.Model):
     """A question behind a problem issue. A question belongs to one problem issue at most."""
 
-    issue = models.ForeignKey(ProblemIssue, verbose_name=_("problem issue"), on_delete=models.CASCADE, related_name="links")
+    issue = models.ForeignKey(
+        ProblemIssue, verbose_name=_("problem issue"), on_delete=models.CASCADE, related_name="links"
+    )
     question = models.OneToOneField(
         "questions.Question", verbose_name=_("question"), on_delete=models.CASCADE, related_name="issue_link"
     )

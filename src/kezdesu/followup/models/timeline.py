@@ -20,7 +20,12 @@ class IssueEvent(models.Model):
     )
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
     measure = models.ForeignKey(
-        "followup.Measure", verbose_name=_("measure"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        "followup.Measure",
+        verbose_name=_("measure"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     # Values shown on the timeline (status, percent, deadline...); translated content as {"kk", "ru", "en"}.
     params = models.JSONField(_("details"), default=dict, blank=True)

@@ -1,5 +1,228 @@
-"""Placeholder: this module's pages are being written (issue 6)."""
+"""The ministry's quarterly progress reports (R21) in the back office: its quarters with their state, a quarter's
+compiled figures, the narrative, and publishing. Staff acting for several ministries (and the authorized body)
+choose one with ?organisation=<code>."""
 
-from django.urls import URLPattern
+from __future__ import annotations
 
-urlpatterns: list[URLPattern] = []
+import datetime
+
+from django.contrib import messages
+from django.http import Http404, HttpResponse, HttpResponseRedirect
+from django.shortcuts import render
+from django.urls import path, reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from kezdesu.core.errors import DomainError
+from kezdesu.followup.domain.progress_reports import (
+    QUARTERLY_PROGRESS_RULE,
+    compile_progress_report,
+    localise,
+    publish_progress_report,
+    save_narrative,
+)
+from kezdesu.followup.domain.queries.progress_reports import quarter_bounds, quarter_of, reports_of
+from kezdesu.followup.domain.queries.states import public_issues
+from kezdesu.followup.interfaces.progress_report_docx import progress_report_docx, progress_report_file_name
+from kezdesu.followup.interfaces.publication_docx import language_or_default
+from kezdesu.followup.models import ProgressReport
+from kezdesu.office.views.access import StaffRequest, office_view
+from kezdesu.organisations.domain.queries.scope import organisations_in_scope
+from kezdesu.organisations.models import Organisation
+from kezdesu.regulations.domain.obligations import Obligation, obligations_between
+
+DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+FIELDS = ("narrative_kk", "narrative_ru", "narrative_en")
+QUARTERS_SHOWN = 8
+TEXT_MAX = 20000
+
+
+def _ministries(request: StaffRequest) -> list[Organisation]:
+    return list(organisations_in_scope(request.user).filter(kind=Organisation.Kind.MINISTRY).order_by("name"))
+
+
+def _chosen(request: StaffRequest) -> tuple[Organisation, list[Organisation]]:
+    """The ministry the page is for: ?organisation=<code> among those the user reads, else their first."""
+    ministries = _ministries(request)
+    code = request.GET.get("organisation") or request.POST.get("organisation") or ""
+    chosen = next((ministry for ministry in ministries if ministry.code == code), None)
+    if chosen is None and (code or not ministries):
+        raise Http404
+    return chosen or ministries[0], ministries
+
+
+def _quarters(organisation: Organisation, today: datetime.date) -> list[tuple[int, int]]:
+    """The quarters since the ministry's first public problem issue (at most the last few), newest first."""
+    first = public_issues().filter(visit__organisation=organisation).order_by("published_at").first()
+    reported = ProgressReport.objects.filter(organisation=organisation).order_by("year", "quarter").first()
+    starts = [quarter_of(today)]
+    if first is not None and first.published_at is not None:
+        starts.append(quarter_of(timezone.localdate(first.published_at)))
+    if reported is not None:
+        starts.append((reported.year, reported.quarter))
+    earliest = min(starts)
+    year, quarter = quarter_of(today)
+    shown: list[tuple[int, int]] = []
+    while (year, quarter) >= earliest and len(shown) < QUARTERS_SHOWN:
+        shown.append((year, quarter))
+        year, quarter = (year, quarter - 1) if quarter > 1 else (year - 1, 4)
+    return shown
+
+
+def _obligations(organisation: Organisation, quarters: list[tuple[int, int]]) -> dict[datetime.date, Obligation]:
+    start = quarter_bounds(*quarters[-1])[0]
+    end = quarter_bounds(*quarters[0])[1]
+    return {
+        obligation.period_start: obligation
+        for obligation in obligations_between(start=start, end=end, organisations=[organisation])
+        if obligation.rule.code == QUARTERLY_PROGRESS_RULE and obligation.debtor.organisation == organisation
+    }
+
+
+@office_view
+def progress_reports_page(request: StaffRequest) -> HttpResponse:
+    organisation, ministries = _chosen(request)
+    today = timezone.localdate()
+    quarters = _quarters(organisation, today)
+    obligations = _obligations(organisation, quarters)
+    reports = reports_of(organisation)
+    rows = []
+    for year, quarter in quarters:
+        start, end = quarter_bounds(year, quarter)
+        report = reports.get((year, quarter))
+        obligation = obligations.get(start)
+        if report is not None and report.published_at is not None:
+            state = "published"
+        elif today > end:
+            state = "overdue"
+        else:
+            state = "due"
+        rows.append(
+            {
+                "year": year,
+                "quarter": quarter,
+                "start": start,
+                "end": end,
+                "report": report,
+                "state": state,
+                "obligation": obligation,
+            }
+        )
+    return render(
+        request,
+        "office/followup/progress_list.html",
+        {"organisation": organisation, "ministries": ministries, "rows": rows},
+    )
+
+
+def _detail(
+    request: StaffRequest,
+    organisation: Organisation,
+    ministries: list[Organisation],
+    year: int,
+    quarter: int,
+    *,
+    typed: dict[str, str] | None = None,
+    error: str = "",
+) -> HttpResponse:
+    report = ProgressReport.objects.filter(organisation=organisation, year=year, quarter=quarter).first()
+    values = {name: (getattr(report, name, "") or "") if report else "" for name in FIELDS}
+    revision = report.revision if report else 0
+    if typed is not None:
+        values = {name: typed.get(name, "") for name in FIELDS}
+        revision = int(typed["revision"]) if typed.get("revision", "").isdigit() else revision
+    start, end = quarter_bounds(year, quarter)
+    compiled = compile_progress_report(organisation, year, quarter).to_json()
+    labels = (("narrative_kk", _("Kazakh")), ("narrative_ru", _("Russian")), ("narrative_en", _("English")))
+    return render(
+        request,
+        "office/followup/progress_detail.html",
+        {
+            "organisation": organisation,
+            "ministries": ministries,
+            "year": year,
+            "quarter": quarter,
+            "start": start,
+            "end": end,
+            "report": report,
+            "compiled": localise(compiled),
+            "published": localise(report.snapshot) if report and report.published_at else None,
+            "started": start <= timezone.localdate(),
+            "fields": [(name, label, values[name]) for name, label in labels],
+            "revision": revision,
+            "may_prepare": request.user.has_perm("followup.prepare_progress_report", organisation),
+            "may_publish": request.user.has_perm("followup.publish_progress_report", organisation),
+            "error": error,
+        },
+        status=400 if error else 200,
+    )
+
+
+def _check_quarter(year: int, quarter: int) -> None:
+    if quarter not in (1, 2, 3, 4) or not 2000 <= year <= 2100:
+        raise Http404
+
+
+def _back(organisation: Organisation, year: int, quarter: int) -> HttpResponseRedirect:
+    url = reverse("office:progress_report", kwargs={"year": year, "quarter": quarter})
+    return HttpResponseRedirect(f"{url}?organisation={organisation.code}")
+
+
+@office_view
+def progress_report_page(request: StaffRequest, year: int, quarter: int) -> HttpResponse:
+    _check_quarter(year, quarter)
+    organisation, ministries = _chosen(request)
+    if request.method != "POST":
+        return _detail(request, organisation, ministries, year, quarter)
+    action = request.POST.get("action")
+    typed = {name: request.POST.get(name, "")[:TEXT_MAX] for name in FIELDS}
+    typed["revision"] = request.POST.get("revision", "")
+    try:
+        if action == "save":
+            if not request.user.has_perm("followup.prepare_progress_report", organisation):
+                raise Http404
+            save_narrative(
+                actor=request.user,
+                organisation=organisation,
+                year=year,
+                quarter=quarter,
+                narrative_kk=typed["narrative_kk"],
+                narrative_ru=typed["narrative_ru"],
+                narrative_en=typed["narrative_en"],
+                revision=int(typed["revision"]) if typed["revision"].isdigit() else -1,
+            )
+            messages.success(request, _("The narrative is saved."))
+        elif action == "publish":
+            if not request.user.has_perm("followup.publish_progress_report", organisation):
+                raise Http404
+            publish_progress_report(actor=request.user, organisation=organisation, year=year, quarter=quarter)
+            messages.success(request, _("The progress report is published."))
+        else:
+            raise DomainError(_("Choose what to do with the report."), code="no_action")
+    except DomainError as error:
+        return _detail(request, organisation, ministries, year, quarter, typed=typed, error=str(error.message))
+    return _back(organisation, year, quarter)
+
+
+@office_view
+def progress_report_download(request: StaffRequest, year: int, quarter: int) -> HttpResponse:
+    _check_quarter(year, quarter)
+    organisation, _ministries = _chosen(request)
+    language = language_or_default(request.GET.get("lang"))
+    report = ProgressReport.objects.filter(organisation=organisation, year=year, quarter=quarter).first()
+    if report is not None and report.published_at is not None:
+        snapshot = report.snapshot
+    else:
+        snapshot = compile_progress_report(organisation, year, quarter).to_json()
+        snapshot["narrative"] = {code: getattr(report, f"narrative_{code}", "") or "" for code in ("kk", "ru", "en")}
+    response = HttpResponse(progress_report_docx(snapshot, language=language), content_type=DOCX)
+    name = progress_report_file_name(organisation.code, year, quarter, language)
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    return response
+
+
+urlpatterns = [
+    path("progress/", progress_reports_page, name="progress_reports"),
+    path("progress/<int:year>/<int:quarter>/", progress_report_page, name="progress_report"),
+    path("progress/<int:year>/<int:quarter>.docx", progress_report_download, name="progress_report_download"),
+]

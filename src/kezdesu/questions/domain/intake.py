@@ -20,6 +20,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.core.exceptions import ValidationError
+from django.core.validators import validate_email
 from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.utils import timezone
@@ -139,6 +141,17 @@ def _check_personal_data(author_name: str, contact: str, consent: bool) -> None:
         )
 
 
+def updates_problem(contact: str, consent: bool) -> str | None:
+    """Why the asker cannot be e-mailed about their question's problem issue, translated; None when they can."""
+    try:
+        validate_email(contact.strip())
+    except ValidationError:
+        return _("To hear what becomes of your question, give your e-mail address as the contact.")
+    if not consent:
+        return _("To hear what becomes of your question by e-mail, tick the consent to the processing of your contact.")
+    return None
+
+
 def _checked_text(text: str) -> str:
     text = text.strip()
     problem = text_problem(text)
@@ -164,6 +177,7 @@ def _received_audit(question: Question, *, actor: Any) -> None:
             "with_name": bool(question.author_name),
             "with_contact": bool(question.contact),
             "consent": question.consent,
+            "wants_updates": question.wants_updates,
         },
     )
 
@@ -180,14 +194,20 @@ def submit_question(
     author_name: str = "",
     contact: str = "",
     consent: bool = False,
+    wants_updates: bool = False,
 ) -> Question:
     """A citizen's question from the meeting page. Anonymous unless a name is given; a name or a
-    contact needs consent to the processing of personal data."""
+    contact needs consent to the processing of personal data. `wants_updates`: e-mail the asker what
+    becomes of the question once its problem issue is public; needs an e-mail contact and consent."""
     _check_open(visit)
     text = _checked_text(text)
     region, district = _check_place(visit, region, district)
     author_name, contact = author_name.strip(), contact.strip()
     _check_personal_data(author_name, contact, consent)
+    if wants_updates:
+        problem = updates_problem(contact, consent)
+        if problem:
+            raise DomainError(problem, code="wants_updates")
     question = Question.objects.create(
         visit=visit,
         channel=Channel.WEB,
@@ -200,6 +220,7 @@ def submit_question(
         language=detect_language(text),
         contact=contact,
         consent=bool(consent) and bool(author_name or contact),
+        wants_updates=bool(wants_updates),
         received_at=timezone.now(),
     )
     _received_audit(question, actor=actor)

@@ -16,6 +16,7 @@ from kezdesu.questions.domain.intake import (
     NAME_MAX_LENGTH,
     TEXT_MAX_LENGTH,
     text_problem,
+    updates_problem,
 )
 from kezdesu.questions.interfaces.importers import MAX_FILE_BYTES
 from kezdesu.questions.models import Topic
@@ -66,6 +67,14 @@ class AskQuestionForm(forms.Form):
         required=False,
         help_text=_("Needed only if you give your name or a contact: without them you ask anonymously."),
     )
+    wants_updates = forms.BooleanField(
+        label=_("Tell me by e-mail what becomes of my question"),
+        required=False,
+        help_text=_(
+            "Once the ministry publishes the problems raised at the meeting, we e-mail you when the problem "
+            "behind your question changes. Needs an e-mail address in the contact and the consent."
+        ),
+    )
     website = forms.CharField(label=_("Leave this field empty"), required=False)
 
     def __init__(self, *args: Any, visit: Visit, **kwargs: Any) -> None:
@@ -99,6 +108,10 @@ class AskQuestionForm(forms.Form):
                 "consent",
                 _("You gave your name or a contact: tick the consent, or leave both empty to ask anonymously."),
             )
+        if data.get("wants_updates"):
+            problem = updates_problem(data.get("contact") or "", bool(data.get("consent")))
+            if problem:
+                self.add_error("wants_updates", problem)
         return data
 
     @property

@@ -15,6 +15,7 @@ from kezdesu.core.demo.accounts import DEMO_PASSWORD, create_demo_accounts
 from kezdesu.core.demo.activity import enter_demo_calendar, record_demo_fulfilments, send_demo_reminders
 from kezdesu.core.demo.agenda import add_agenda_demo
 from kezdesu.core.demo.date_vote import add_date_vote_demo
+from kezdesu.core.demo.followup import add_followup_demo
 from kezdesu.core.demo.live_console import add_live_console_demo
 from kezdesu.core.demo.live_meeting import add_live_meeting_demo
 from kezdesu.core.demo.live_page import add_live_page_demo
@@ -58,6 +59,9 @@ class Command(BaseCommand):
                 add_live_meeting_demo(visits)
                 add_live_console_demo(visits)
                 add_live_page_demo(visits)
+                followup = add_followup_demo(visits, today=today)
+            # The follow-up's deadlines (the ten days after a visit) are known only now.
+            reminders += send_demo_reminders(today=today)
         except (LookupError, DomainError) as error:
             raise CommandError(str(error)) from error
         self.stdout.write(
@@ -68,6 +72,8 @@ class Command(BaseCommand):
             f"Planning: {planning['approved_items']} approved meetings, {planning['draft_items']} in the draft, "
             f"{planning['problems']} systemic problems, {planning['risk_flags']} risk flags.\n"
             f"Visits: {len(visits)}; questions from the population added: "
-            f"{questions['questions'] + questions['imported']}."
+            f"{questions['questions'] + questions['imported']}.\n"
+            f"Follow-up: {followup['issues']} problem issues, {followup['published']} visits' results published, "
+            f"{followup['reports']} quarterly progress reports."
         )
         self.stdout.write(self.style.SUCCESS("Demo data loaded. `python manage.py demo_accounts` lists the accounts."))
