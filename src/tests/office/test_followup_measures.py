@@ -132,4 +132,4 @@ def test_the_workspace_takes_the_same_queries_for_one_or_three_measures(
         assert client.get(reverse("office:my_measures")).status_code == 200
 
 
-QUERIES = 12
+QUERIES = 14

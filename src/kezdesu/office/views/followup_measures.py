@@ -29,6 +29,8 @@ from kezdesu.followup.domain.queries.measures import (
 from kezdesu.followup.domain.queries.states import is_measure_overdue
 from kezdesu.followup.models import Measure, MeasureStatus
 from kezdesu.office.views.access import StaffRequest, office_view
+from kezdesu.organisations.domain.queries.scope import organisations_in_scope
+from kezdesu.organisations.models import Organisation
 
 PER_PAGE = 50
 
@@ -86,6 +88,10 @@ def my_measures(request: StaffRequest) -> HttpResponse:
             "statuses": MeasureStatus.choices,
             "year": year,
             "quarter": quarter,
+            # The ministry's quarterly progress reports are the next step for a ministry's staff (R21).
+            "reports_for_ministry": organisations_in_scope(request.user)
+            .filter(kind=Organisation.Kind.MINISTRY)
+            .exists(),
         },
     )
 
