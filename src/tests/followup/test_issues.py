@@ -9,17 +9,16 @@ from django.utils import timezone
 from kezdesu.core.errors import DomainError, NotPermitted
 from kezdesu.core.models import AuditLog
 from kezdesu.followup.domain.issues import (
-    bring_reception_topics,
     create_issue,
     delete_issue,
     merge_issues,
     move_questions,
-    record_raised_question,
     set_issue_status,
     split_issue,
     unlink_question,
     update_issue,
 )
+from kezdesu.followup.domain.raised_questions import bring_reception_topics, record_raised_question
 from kezdesu.followup.models import Follower, IssueEvent, IssueQuestion, Measure, MeasureStatus, ProblemIssue
 from kezdesu.meetings.models import Booking, Visit
 from kezdesu.questions.models import Channel, Question
@@ -367,8 +366,8 @@ def test_bring_reception_topics_adds_each_booked_topic_once_without_the_citizen(
     assert bring_reception_topics(actor=editor(world), visit=world.visit) == 1
     brought = Question.objects.filter(visit=world.visit, channel=Channel.RECEPTION).order_by("pk")
     assert [(q.text, q.author_name, q.contact, q.status) for q in brought] == [
-        ("Ремонт крыши дома", "", "", Question.Status.PUBLISHED),
-        ("Автобус в село", "", "", Question.Status.PUBLISHED),
+        ("Ремонт крыши дома", "", "", Question.Status.RECEIVED),
+        ("Автобус в село", "", "", Question.Status.RECEIVED),
     ]
     assert all(q.external_id.startswith("booking-") for q in brought)
 

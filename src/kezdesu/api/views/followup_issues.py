@@ -27,18 +27,16 @@ from kezdesu.core.errors import DomainError
 from kezdesu.followup.domain.issues import (
     COMPETENT_KINDS,
     EDIT,
-    RAISED_CHANNELS,
-    bring_reception_topics,
     create_issue,
     delete_issue,
     merge_issues,
     move_questions,
-    record_raised_question,
     set_issue_status,
     split_issue,
     update_issue,
 )
 from kezdesu.followup.domain.queries.issues import issues_of_visit
+from kezdesu.followup.domain.raised_questions import RAISED_CHANNELS, bring_reception_topics, record_raised_question
 from kezdesu.followup.domain.suggestions import Suggestion, suggest_issues
 from kezdesu.followup.models import ProblemIssue
 from kezdesu.meetings.domain.queries.access import visit_for

@@ -405,6 +405,7 @@ def _progress(issues: list[ProblemIssue], *, visit: Visit, today: datetime.date)
                 status=ProblemIssue.Status.SOLVED,
                 revision=issue.revision,
             )
+        ProblemIssue.objects.filter(pk=issue.pk).update(solved_on=q3)
 
 
 def _askers_want_updates(visit: Visit) -> None:

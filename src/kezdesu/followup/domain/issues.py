@@ -21,24 +21,20 @@ from kezdesu.core.errors import DomainError, NotPermitted
 from kezdesu.core.models import AuditLog
 from kezdesu.followup.domain.timeline import record_event
 from kezdesu.followup.models import Follower, IssueEvent, IssueQuestion, Measure, MeasureStatus, ProblemIssue
-from kezdesu.meetings.models import Booking, Visit
+from kezdesu.meetings.models import Visit
 from kezdesu.organisations.models import District, Organisation, Region, User
-from kezdesu.questions.domain.fingerprint import question_fingerprint
-from kezdesu.questions.domain.intake import detect_language
-from kezdesu.questions.models import Channel, Question, Topic
+from kezdesu.questions.models import Question, Topic
 
 EDIT = "followup.edit_issues"
 # A visit takes problem issues once it is announced (its meeting may have happened) or held.
 TAKES_ISSUES = (Visit.Status.PUBLISHED, Visit.Status.HELD)
 COMPETENT_KINDS = (Organisation.Kind.MINISTRY, Organisation.Kind.AKIMAT)
-RAISED_CHANNELS = (Channel.RECEPTION, Channel.NGO_MEETING, Channel.MEDIA_BRIEFING)
 TEXT_FIELDS = ("title_kk", "title_ru", "title_en", "description_kk", "description_ru", "description_en")
 PLACE_FIELDS = ("region", "district", "sector", "competent_body", "competent_company")
 ISSUE_FIELDS = (*TEXT_FIELDS, *PLACE_FIELDS)
 STATUS_FIELDS = ("status", "status_note_kk", "status_note_ru", "status_note_en", "solved_on")
 TITLE_MAX = 300
 TEXT_MAX = 10000
-QUESTION_MAX = 5000
 
 
 # --- checks shared by every change -------------------------------------------------------------------------
@@ -49,7 +45,7 @@ def _require_editor(actor: User, visit: Visit) -> None:
         raise NotPermitted(_("You may not edit the problem issues of this visit."))
 
 
-def _lock_visit(actor: User, visit: Visit) -> Visit:
+def lock_visit(actor: User, visit: Visit) -> Visit:
     """The visit, locked: issue numbers and links of one visit change one editor at a time."""
     _require_editor(actor, visit)
     locked = Visit.objects.select_for_update(of=("self",)).select_related("region", "organisation").get(pk=visit.pk)
@@ -77,7 +73,7 @@ def _stale_message(issue: ProblemIssue) -> str:
 
 
 def _locked_issue(actor: User, issue: ProblemIssue, revision: int | None) -> tuple[Visit, ProblemIssue]:
-    visit = _lock_visit(actor, issue.visit)
+    visit = lock_visit(actor, issue.visit)
     current = ProblemIssue.objects.select_for_update(of=("self",)).get(pk=issue.pk)
     if revision is not None and current.revision != revision:
         raise DomainError(_stale_message(current), code="changed_meanwhile")
@@ -212,7 +208,7 @@ def create_issue(
     competent_company: str = "",
 ) -> ProblemIssue:
     """A new problem issue of the visit, numbered next, from questions behind no issue yet."""
-    locked = _lock_visit(actor, visit)
+    locked = lock_visit(actor, visit)
     values = _cleaned(
         {
             "title_kk": title_kk,
@@ -518,106 +514,3 @@ def set_issue_status(
         new=after,
     )
     return current
-
-
-# --- what the visit's other parts raised ---------------------------------------------------------------------
-
-
-@transaction.atomic
-def record_raised_question(
-    *,
-    actor: User,
-    visit: Visit,
-    channel: str,
-    text: str,
-    district: District | None = None,
-    topic: Topic | None = None,
-) -> Question:
-    """A question raised at the reception, the NGO meeting or the media briefing, recorded by staff without
-    who raised it, published as it stands so that it can be behind a problem issue."""
-    locked = _lock_visit(actor, visit)
-    if channel not in RAISED_CHANNELS:
-        raise DomainError(
-            _("Choose where the question was raised: the reception, the NGO meeting or the media briefing."),
-            code="channel",
-        )
-    text = (text or "").strip()
-    if not text:
-        raise DomainError(_("Write the question that was raised."), code="no_text")
-    if len(text) > QUESTION_MAX:
-        raise DomainError(
-            _("The question may have at most %(max)s characters.") % {"max": QUESTION_MAX}, code="too_long"
-        )
-    if district is not None and district.region_id != locked.region_id:
-        raise DomainError(_("The district must be in the visit's region."), code="district_not_in_region")
-    now = timezone.now()
-    question = Question.objects.create(
-        visit=locked,
-        channel=channel,
-        text=text,
-        published_text=text,
-        fingerprint=question_fingerprint(text),
-        language=detect_language(text),
-        region=locked.region,
-        district=district,
-        topic=topic,
-        status=Question.Status.PUBLISHED,
-        received_at=now,
-        moderated_by=actor,
-        moderated_at=now,
-    )
-    record_audit(
-        actor=actor,
-        action="followup.raised_question",
-        target=question,
-        organisation=locked.organisation,
-        new={"channel": channel, "text": text, "district": question.district_id, "topic": question.topic_id},
-    )
-    return question
-
-
-@transaction.atomic
-def bring_reception_topics(*, actor: User, visit: Visit) -> int:
-    """The topics citizens booked the reception for, as questions of the reception — the topic's text only,
-    never the name, IIN or phone. Once per booking: bringing them again adds only new bookings."""
-    locked = _lock_visit(actor, visit)
-    bookings = list(
-        Booking.objects.filter(slot__part__visit=locked, status=Booking.Status.BOOKED)
-        .exclude(topic="")
-        .only("pk", "topic", "created_at")
-        .order_by("slot__starts_at", "pk")
-    )
-    known = set(
-        Question.objects.filter(
-            visit=locked, channel=Channel.RECEPTION, external_id__startswith="booking-"
-        ).values_list("external_id", flat=True)
-    )
-    now = timezone.now()
-    new = [
-        Question(
-            visit=locked,
-            channel=Channel.RECEPTION,
-            external_id=f"booking-{booking.pk}",
-            text=booking.topic.strip(),
-            published_text=booking.topic.strip(),
-            fingerprint=question_fingerprint(booking.topic),
-            language=detect_language(booking.topic),
-            region=locked.region,
-            status=Question.Status.PUBLISHED,
-            received_at=booking.created_at,
-            moderated_by=actor,
-            moderated_at=now,
-        )
-        for booking in bookings
-        if f"booking-{booking.pk}" not in known and booking.topic.strip()
-    ]
-    Question.objects.bulk_create(new)
-    if new:
-        record_audit(
-            actor=actor,
-            action="followup.reception_topics",
-            target=locked,
-            organisation=locked.organisation,
-            new={"questions": len(new), "bookings": sorted(question.external_id for question in new)},
-        )
-    return len(new)

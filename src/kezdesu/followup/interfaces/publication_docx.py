@@ -58,7 +58,7 @@ def issues_table(document: DocxDocument, issues: list[ProblemIssue]) -> None:
         )
         for issue in issues
     ]
-    table(document, header, rows, (Cm(1), Cm(5.1), Cm(3.2), Cm(2.6), Cm(3.4), Cm(2.1)))
+    table(document, header, rows, (Cm(1), Cm(4.8), Cm(3.1), Cm(2.6), Cm(3.3), Cm(2.6)))
 
 
 def plan_table(document: DocxDocument, issues: list[ProblemIssue]) -> None:

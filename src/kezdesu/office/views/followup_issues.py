@@ -23,19 +23,17 @@ from kezdesu.core.errors import DomainError
 from kezdesu.followup.domain.issues import (
     COMPETENT_KINDS,
     EDIT,
-    RAISED_CHANNELS,
-    bring_reception_topics,
     create_issue,
     delete_issue,
     merge_issues,
     move_questions,
-    record_raised_question,
     set_issue_status,
     split_issue,
     unlink_question,
     update_issue,
 )
 from kezdesu.followup.domain.queries.issues import issues_of_visit
+from kezdesu.followup.domain.raised_questions import RAISED_CHANNELS, bring_reception_topics, record_raised_question
 from kezdesu.followup.domain.suggestions import proposal, suggest_issues
 from kezdesu.followup.models import IssueQuestion, ProblemIssue
 from kezdesu.meetings.domain.queries.access import visit_for
