@@ -91,7 +91,7 @@ def test_the_issue_page_shows_everything_public_and_nothing_personal(client):
     assert "Deputy head" in page
     assert 'href="https://akimat.example.kz/road"' in page
     assert "Published in the visit&#x27;s results." in page
-    assert "Measure planned: Repair the road (deadline Sept. 30, 2027)." in page
+    assert "Measure planned: Repair the road (deadline 30.09.2027)." in page
     assert _url("visit_detail", pk=world.visit.pk) in page
     for secret in (*PERSONAL, "follower@example.kz"):
         assert secret not in page
