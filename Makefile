@@ -60,6 +60,7 @@ makemessages: install
 bench: install
 	$(PY) benchmarks/obligations.py
 	$(PY) benchmarks/schedule.py
+	$(PY) benchmarks/followup.py
 	$(PY) benchmarks/live.py  # needs PostgreSQL, Redis and wrk (apt-get install wrk)
 
 clean:

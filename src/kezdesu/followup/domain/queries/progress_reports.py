@@ -35,7 +35,9 @@ def report_issues(organisation: Organisation, *, published_before: datetime.date
     return (
         public_issues()
         .filter(visit__organisation=organisation, published_at__lt=published_before)
-        .select_related("visit", "region", "district", "sector", "competent_body")
+        .select_related(
+            "visit__position", "visit__region", "visit__organisation", "region", "district", "sector", "competent_body"
+        )
         .prefetch_related(Prefetch("measures", queryset=measures))
         .order_by("visit__start_date", "visit_id", "number")
     )
