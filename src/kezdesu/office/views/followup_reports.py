@@ -4,8 +4,6 @@ choose one with ?organisation=<code>."""
 
 from __future__ import annotations
 
-import datetime
-
 from django.contrib import messages
 from django.http import Http404, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
@@ -15,25 +13,22 @@ from django.utils.translation import gettext as _
 
 from kezdesu.core.errors import DomainError
 from kezdesu.followup.domain.progress_reports import (
-    QUARTERLY_PROGRESS_RULE,
     compile_progress_report,
     localise,
     publish_progress_report,
     save_narrative,
 )
-from kezdesu.followup.domain.queries.progress_reports import quarter_bounds, quarter_of, reports_of
-from kezdesu.followup.domain.queries.states import public_issues
+from kezdesu.followup.domain.queries.progress_reports import quarter_bounds
+from kezdesu.followup.domain.queries.report_quarters import report_quarters
 from kezdesu.followup.interfaces.progress_report_docx import progress_report_docx, progress_report_file_name
 from kezdesu.followup.interfaces.publication_docx import language_or_default
 from kezdesu.followup.models import ProgressReport
 from kezdesu.office.views.access import StaffRequest, office_view
 from kezdesu.organisations.domain.queries.scope import organisations_in_scope
 from kezdesu.organisations.models import Organisation
-from kezdesu.regulations.domain.obligations import Obligation, obligations_between
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 FIELDS = ("narrative_kk", "narrative_ru", "narrative_en")
-QUARTERS_SHOWN = 8
 TEXT_MAX = 20000
 
 
@@ -51,63 +46,10 @@ def _chosen(request: StaffRequest) -> tuple[Organisation, list[Organisation]]:
     return chosen or ministries[0], ministries
 
 
-def _quarters(organisation: Organisation, today: datetime.date) -> list[tuple[int, int]]:
-    """The quarters since the ministry's first public problem issue (at most the last few), newest first."""
-    first = public_issues().filter(visit__organisation=organisation).order_by("published_at").first()
-    reported = ProgressReport.objects.filter(organisation=organisation).order_by("year", "quarter").first()
-    starts = [quarter_of(today)]
-    if first is not None and first.published_at is not None:
-        starts.append(quarter_of(timezone.localdate(first.published_at)))
-    if reported is not None:
-        starts.append((reported.year, reported.quarter))
-    earliest = min(starts)
-    year, quarter = quarter_of(today)
-    shown: list[tuple[int, int]] = []
-    while (year, quarter) >= earliest and len(shown) < QUARTERS_SHOWN:
-        shown.append((year, quarter))
-        year, quarter = (year, quarter - 1) if quarter > 1 else (year - 1, 4)
-    return shown
-
-
-def _obligations(organisation: Organisation, quarters: list[tuple[int, int]]) -> dict[datetime.date, Obligation]:
-    start = quarter_bounds(*quarters[-1])[0]
-    end = quarter_bounds(*quarters[0])[1]
-    return {
-        obligation.period_start: obligation
-        for obligation in obligations_between(start=start, end=end, organisations=[organisation])
-        if obligation.rule.code == QUARTERLY_PROGRESS_RULE and obligation.debtor.organisation == organisation
-    }
-
-
 @office_view
 def progress_reports_page(request: StaffRequest) -> HttpResponse:
     organisation, ministries = _chosen(request)
-    today = timezone.localdate()
-    quarters = _quarters(organisation, today)
-    obligations = _obligations(organisation, quarters)
-    reports = reports_of(organisation)
-    rows = []
-    for year, quarter in quarters:
-        start, end = quarter_bounds(year, quarter)
-        report = reports.get((year, quarter))
-        obligation = obligations.get(start)
-        if report is not None and report.published_at is not None:
-            state = "published"
-        elif today > end:
-            state = "overdue"
-        else:
-            state = "due"
-        rows.append(
-            {
-                "year": year,
-                "quarter": quarter,
-                "start": start,
-                "end": end,
-                "report": report,
-                "state": state,
-                "obligation": obligation,
-            }
-        )
+    rows = report_quarters(organisation, timezone.localdate())
     return render(
         request,
         "office/followup/progress_list.html",

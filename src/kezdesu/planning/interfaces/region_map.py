@@ -35,22 +35,40 @@ class Bucket:
     label: str
 
 
-def _label(low: int, high: int) -> str:
-    if low == high:
-        return ngettext("%(count)d meeting", "%(count)d meetings", low) % {"count": low}
-    return gettext("%(low)d–%(high)d meetings") % {"low": low, "high": high}
+@dataclass(frozen=True)
+class BucketLabels:
+    """How a map's legend names what it counts: none of it, one number, a range."""
+
+    none: Callable[[], str]
+    one: Callable[[int], str]
+    span: Callable[[int, int], str]
+    region: Callable[[str, int], str]  # a region's name with its count, the drawing's tooltip
+    heading: Callable[[], str]  # the count's column in the table that stands in for the drawing
 
 
-def buckets_for(highest: int) -> list[Bucket]:
+MEETINGS = BucketLabels(
+    none=lambda: gettext("no meetings"),
+    one=lambda count: ngettext("%(count)d meeting", "%(count)d meetings", count) % {"count": count},
+    span=lambda low, high: gettext("%(low)d–%(high)d meetings") % {"low": low, "high": high},
+    region=lambda region, count: (
+        ngettext("%(region)s: %(counter)s meeting", "%(region)s: %(counter)s meetings", count)
+        % {"region": region, "counter": count}
+    ),
+    heading=lambda: gettext("Meetings"),
+)
+
+
+def buckets_for(highest: int, labels: BucketLabels = MEETINGS) -> list[Bucket]:
     """Zero, then up to four equal ranges up to the busiest region, so the map stays readable
     for one ministry's few meetings and for the whole country's hundreds alike."""
-    buckets = [Bucket("map-0", 0, 0, gettext("no meetings"))]
+    buckets = [Bucket("map-0", 0, 0, labels.none())]
     step = max(1, math.ceil(highest / CLASSES))
     for number in range(CLASSES):
         low, high = number * step + 1, min((number + 1) * step, highest)
         if low > highest:
             break
-        buckets.append(Bucket(f"map-{number + 1}", low, high, _label(low, high)))
+        label = labels.one(low) if low == high else labels.span(low, high)
+        buckets.append(Bucket(f"map-{number + 1}", low, high, label))
     return buckets
 
 
@@ -113,6 +131,7 @@ class MapRegion:
     count: int
     bucket: Bucket
     url: str
+    title: str = ""
     is_current: bool = False
 
 
@@ -124,6 +143,7 @@ class RegionMap:
     height: float
     regions: list[MapRegion]
     buckets: list[Bucket]
+    count_heading: str = ""
 
     @property
     def table(self) -> list[MapRegion]:
@@ -131,11 +151,17 @@ class RegionMap:
         return sorted((shape for shape in self.regions if shape.region), key=lambda shape: str(shape.region))
 
 
-def region_map(counts: Mapping[int, int], url_for: Callable[[str], str], *, current: str | None = None) -> RegionMap:
-    """The map for `counts` (meetings per region id); `url_for(kato)` is where a region links to,
-    `current` the KATO code of the region chosen, if any. One query, for the regions."""
+def region_map(
+    counts: Mapping[int, int],
+    url_for: Callable[[str], str],
+    *,
+    current: str | None = None,
+    labels: BucketLabels = MEETINGS,
+) -> RegionMap:
+    """The map for `counts` (meetings, or what `labels` names, per region id); `url_for(kato)` is where a
+    region links to, `current` the KATO code of the region chosen, if any. One query, for the regions."""
     geometry = region_geometry()
-    buckets = buckets_for(max(counts.values(), default=0))
+    buckets = buckets_for(max(counts.values(), default=0), labels)
     regions = {region.kato: region for region in Region.objects.all()}
     shapes = []
     for shape in geometry.shapes:
@@ -149,7 +175,10 @@ def region_map(counts: Mapping[int, int], url_for: Callable[[str], str], *, curr
                 count=count,
                 bucket=bucket_for(count, buckets),
                 url=url_for(shape.kato),
+                title=labels.region(region.name, count) if region else "",
                 is_current=shape.kato == current,
             )
         )
-    return RegionMap(width=geometry.width, height=geometry.height, regions=shapes, buckets=buckets)
+    return RegionMap(
+        width=geometry.width, height=geometry.height, regions=shapes, buckets=buckets, count_heading=labels.heading()
+    )

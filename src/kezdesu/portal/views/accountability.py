@@ -5,7 +5,6 @@ to the list of the issues it counts."""
 
 from __future__ import annotations
 
-import math
 from collections.abc import Callable
 from dataclasses import dataclass
 from urllib.parse import urlencode
@@ -21,8 +20,8 @@ from django.utils.translation import gettext_lazy as _
 from kezdesu.followup.domain.queries.accountability import Row, accountability
 from kezdesu.followup.domain.queries.public_issues import OVERDUE, public_issue_years
 from kezdesu.followup.models import ProblemIssue
-from kezdesu.organisations.models import Organisation, Region
-from kezdesu.planning.interfaces.region_map import CLASSES, Bucket, MapRegion, RegionMap, bucket_for, region_geometry
+from kezdesu.organisations.models import Organisation
+from kezdesu.planning.interfaces.region_map import BucketLabels, RegionMap, region_map
 
 # Each row: its name on a line, the bar under it, so that the drawing stays readable scaled down to a phone.
 LABEL_HEIGHT = 18
@@ -102,44 +101,22 @@ def bar_chart(rows: list[Row], url_for: Callable[[Row], str]) -> dict[str, objec
     return {"bars": bars, "width": CHART_WIDTH, "height": max(len(bars) * ROW_HEIGHT - GAP, ROW_HEIGHT)}
 
 
-def _open_issue_buckets(highest: int) -> list[Bucket]:
-    buckets = [Bucket("map-0", 0, 0, gettext("no open problems"))]
-    step = max(1, math.ceil(highest / CLASSES))
-    for number in range(CLASSES):
-        low, high = number * step + 1, min((number + 1) * step, highest)
-        if low > highest:
-            break
-        label = (
-            ngettext("%(count)d open problem", "%(count)d open problems", low) % {"count": low}
-            if low == high
-            else gettext("%(low)d–%(high)d open problems") % {"low": low, "high": high}
-        )
-        buckets.append(Bucket(f"map-{number + 1}", low, high, label))
-    return buckets
+OPEN_PROBLEMS = BucketLabels(
+    none=lambda: gettext("no open problems"),
+    one=lambda count: ngettext("%(count)d open problem", "%(count)d open problems", count) % {"count": count},
+    span=lambda low, high: gettext("%(low)d–%(high)d open problems") % {"low": low, "high": high},
+    region=lambda region, count: (
+        ngettext("%(region)s: %(counter)s open problem", "%(region)s: %(counter)s open problems", count)
+        % {"region": region, "counter": count}
+    ),
+    heading=lambda: gettext("Open problems"),
+)
 
 
 def open_issues_map(rows: list[Row], year: int | None) -> RegionMap:
     """The regions coloured by the issues still open, drawn with the calendar map's shapes and colours."""
     counts = {row.key.pk: row.figures.open for row in rows}
-    regions = {row.key.kato: row.key for row in rows if isinstance(row.key, Region)}
-    regions.update({region.kato: region for region in Region.objects.exclude(kato__in=list(regions))})
-    buckets = _open_issue_buckets(max(counts.values(), default=0))
-    shapes = []
-    for shape in region_geometry().shapes:
-        region = regions.get(shape.kato)
-        count = counts.get(region.pk, 0) if region else 0
-        shapes.append(
-            MapRegion(
-                kato=shape.kato,
-                path=shape.path,
-                region=region,
-                count=count,
-                bucket=bucket_for(count, buckets),
-                url=_issue_list_url(year, region=shape.kato),
-            )
-        )
-    geometry = region_geometry()
-    return RegionMap(width=geometry.width, height=geometry.height, regions=shapes, buckets=buckets)
+    return region_map(counts, lambda kato: _issue_list_url(year, region=kato), labels=OPEN_PROBLEMS)
 
 
 def _links(row: Row, year: int | None, key: str) -> dict[str, str]:
