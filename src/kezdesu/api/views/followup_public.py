@@ -38,6 +38,7 @@ from kezdesu.followup.domain.queries.public_issues import (
     public_issue_years,
     public_measures,
 )
+from kezdesu.followup.interfaces.issue_filters import IssueFilterForm
 from kezdesu.followup.models import Measure, ProblemIssue
 
 FILTERS = [
@@ -63,8 +64,6 @@ PUBLIC = (
 
 def _filters(request: Request) -> IssueFilters:
     # The portal's filter form: the same names and the same validation (an unknown value is left out).
-    from kezdesu.portal.views.issues import IssueFilterForm
-
     return IssueFilterForm(request.query_params, years=public_issue_years()).filters()
 
 

@@ -4,7 +4,6 @@ measures and history, and following an issue by e-mail (point 5). Only published
 from __future__ import annotations
 
 import hashlib
-from typing import Any
 
 from django import forms
 from django.contrib import messages
@@ -13,7 +12,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import URLPattern, path, reverse
 from django.utils import timezone
-from django.utils.translation import get_language, pgettext_lazy
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.http import require_http_methods
@@ -23,78 +22,18 @@ from kezdesu.core.rate_limit import count_attempt
 from kezdesu.followup.domain.event_text import describe_event
 from kezdesu.followup.domain.followers import confirm_follow, follow_issue, unfollow
 from kezdesu.followup.domain.queries.public_issues import (
-    OVERDUE,
-    IssueFilters,
     public_issue_list,
     public_issue_page,
     public_issue_years,
     question_text,
 )
 from kezdesu.followup.domain.queries.states import is_measure_overdue
+from kezdesu.followup.interfaces.issue_filters import IssueFilterForm
 from kezdesu.followup.models import Follower, Measure, ProblemIssue
-from kezdesu.organisations.models import Organisation, Region
-from kezdesu.questions.models import Topic
 
 PAGE_SIZE = 20
 FOLLOWS_PER_HOUR = 5
 LIMIT_SECONDS = 3600
-
-
-def status_choices() -> list[tuple[str, Any]]:
-    return [
-        ("", pgettext_lazy("status filter", "All")),
-        *ProblemIssue.Status.choices,
-        (OVERDUE, _lazy("overdue (a measure is late)")),
-    ]
-
-
-class IssueFilterForm(forms.Form):
-    """The filters of the list page, the accountability page's links and the public API share these names."""
-
-    q = forms.CharField(label=_lazy("Search"), required=False, max_length=200)
-    ministry: forms.ModelChoiceField[Organisation] = forms.ModelChoiceField(
-        label=_lazy("Ministry"),
-        queryset=Organisation.objects.filter(kind=Organisation.Kind.MINISTRY, is_active=True).order_by("name"),
-        to_field_name="code",
-        required=False,
-        empty_label=pgettext_lazy("ministry filter", "All"),
-    )
-    region: forms.ModelChoiceField[Region] = forms.ModelChoiceField(
-        label=_lazy("Region"),
-        queryset=Region.objects.order_by("name"),
-        to_field_name="kato",
-        required=False,
-        empty_label=pgettext_lazy("region filter", "All"),
-    )
-    sector: forms.ModelChoiceField[Topic] = forms.ModelChoiceField(
-        label=_lazy("Sector"),
-        queryset=Topic.objects.order_by("order", "code"),
-        to_field_name="code",
-        required=False,
-        empty_label=pgettext_lazy("sector filter", "All"),
-    )
-    status = forms.ChoiceField(label=_lazy("Status"), required=False, choices=status_choices)
-    year = forms.TypedChoiceField(label=_lazy("Year of the visit"), required=False, coerce=int, empty_value=None)
-
-    def __init__(self, *args: Any, years: list[int] | None = None, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        choices = [("", pgettext_lazy("year filter", "All")), *((y, str(y)) for y in years or [])]
-        self.fields["year"].choices = choices  # type: ignore[attr-defined]
-        if years is None:
-            del self.fields["year"]
-
-    def filters(self) -> IssueFilters:
-        """The valid filters; one that is not (an unknown region in an old link) is left out, not the others."""
-        self.is_valid()
-        data = self.cleaned_data
-        return IssueFilters(
-            ministry=data.get("ministry"),
-            region=data.get("region"),
-            sector=data.get("sector"),
-            status=data.get("status") or "",
-            search=data.get("q") or "",
-            year=data.get("year"),
-        )
 
 
 class FollowForm(forms.Form):

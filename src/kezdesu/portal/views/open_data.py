@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET
 
 from kezdesu.followup.domain.queries.public_issues import public_issue_years
+from kezdesu.followup.interfaces.issue_filters import IssueFilterForm
 from kezdesu.followup.interfaces.open_data import (
     ISSUE_COLUMNS,
     MEASURE_COLUMNS,
@@ -22,7 +23,6 @@ from kezdesu.followup.interfaces.open_data import (
     open_data_issues,
     open_data_measures,
 )
-from kezdesu.portal.views.issues import IssueFilterForm
 
 CONTENT_TYPES = {"csv": "text/csv; charset=utf-8", "json": "application/json; charset=utf-8"}
 
