@@ -5,6 +5,8 @@ PY := $(VENV)/bin/python
 MANAGE := cd src && ../$(PY) manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
+# Test workers in parallel (pytest-xdist), one per core; each has its own test database and Redis database.
+TEST_WORKERS ?= auto
 LINTED := src tools $(wildcard benchmarks)
 
 .PHONY: bench demo test install browser migrate reference demo-data serve lint typecheck messages lock clean makemessages
@@ -43,7 +45,7 @@ demo: demo-data
 	$(MANAGE) runserver $(HOST):$(PORT)
 
 test: install messages browser
-	$(PY) -m pytest -p no:cacheprovider $(PYTEST_ARGS)
+	$(PY) -m pytest -p no:cacheprovider -n $(TEST_WORKERS) --dist loadfile $(PYTEST_ARGS)
 
 lint: install
 	$(VENV)/bin/ruff check $(LINTED)
@@ -61,6 +63,9 @@ bench: install
 	$(PY) benchmarks/obligations.py
 	$(PY) benchmarks/schedule.py
 	$(PY) benchmarks/followup.py
+	$(PY) benchmarks/reports_quarterly.py
+	$(PY) benchmarks/reports_evaluation.py
+	$(PY) benchmarks/oversight.py
 	$(PY) benchmarks/live.py  # needs PostgreSQL, Redis and wrk (apt-get install wrk)
 
 clean:

@@ -5,6 +5,8 @@ mail printed to the console. Production sets DATABASE_URL, REDIS_URL, SECRET_KEY
 ALLOWED_HOSTS.
 """
 
+import os
+import re
 import secrets
 from pathlib import Path
 
@@ -22,9 +24,16 @@ env = environ.Env()
 def _default_secret_key() -> str:
     """A random key kept in var/ so that sessions survive a restart of the demo."""
     path = VAR_DIR / "secret_key"
-    if not path.exists():
-        path.write_text(secrets.token_urlsafe(50))
-        path.chmod(0o600)
+    if not path.exists():  # written whole, then linked: processes starting together (test workers) agree on one key
+        draft = path.with_name(f".secret_key.{os.getpid()}")
+        draft.write_text(secrets.token_urlsafe(50))
+        draft.chmod(0o600)
+        try:
+            os.link(draft, path)
+        except FileExistsError:
+            pass
+        finally:
+            draft.unlink()
     return path.read_text().strip()
 
 
@@ -40,6 +49,11 @@ DATABASES["default"].setdefault("CONN_MAX_AGE", env.int("CONN_MAX_AGE", default=
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 REDIS_URL = env.str("REDIS_URL", default="")
+# Parallel test workers (pytest-xdist: gw0, gw1...) each get their own Redis database, as they get their own
+# test database.
+_TEST_WORKER = env.str("PYTEST_XDIST_WORKER", default="")
+if REDIS_URL and re.fullmatch(r"gw\d+", _TEST_WORKER):
+    REDIS_URL = re.sub(r"(/\d*)?$", f"/{int(_TEST_WORKER[2:]) + 1}", REDIS_URL, count=1)
 
 INSTALLED_APPS = [
     "modeltranslation",  # must precede the admin so translated fields appear there
@@ -64,6 +78,7 @@ INSTALLED_APPS = [
     "kezdesu.meetings",
     "kezdesu.questions",
     "kezdesu.followup",
+    "kezdesu.reports",
     "kezdesu.office",
     "kezdesu.portal",
     "kezdesu.api",
@@ -164,6 +179,10 @@ CELERY_BEAT_SCHEDULE = {
     "notify-overdue-measures": {
         "task": "kezdesu.followup.tasks.task_notify_overdue_measures",
         "schedule": crontab(hour=7, minute=15),
+    },
+    "notify-overdue-instructions": {
+        "task": "kezdesu.reports.tasks.task_notify_overdue_instructions",
+        "schedule": crontab(hour=7, minute=20),
     },
     # The live page's queued questions (questions/domain/live_queue.py); the intake also starts the drain.
     "drain-live-questions": {"task": "kezdesu.questions.tasks.task_drain_live_questions", "schedule": 5.0},

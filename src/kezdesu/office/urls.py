@@ -14,8 +14,14 @@ from kezdesu.office.views import (
     live_meeting,
     notifications,
     obligations,
+    oversight,
     problems,
     proposals,
+    reports_evaluation,
+    reports_half_year,
+    reports_home,
+    reports_library,
+    reports_quarterly,
     risks,
     schedule,
     visit_agenda,
@@ -103,4 +109,19 @@ urlpatterns = [
     ),
     # The executors' workspace and the quarterly progress reports (issue 6).
     path("followup/", include([*followup_measures.urlpatterns, *followup_reports.urlpatterns])),
+    # Reports and oversight (issue 7): quarterly information, half-year results, the annual evaluation, the
+    # library of the procedure and methodology, and the oversight dashboards.
+    path(
+        "reports/",
+        include(
+            [
+                *reports_home.urlpatterns,
+                *reports_quarterly.urlpatterns,
+                *reports_half_year.urlpatterns,
+                *reports_evaluation.urlpatterns,
+                *reports_library.urlpatterns,
+                *oversight.urlpatterns,
+            ]
+        ),
+    ),
 ]

@@ -214,3 +214,41 @@ rules.add_perm("followup.report_progress", executes_measure | (prepares_measure_
 # The quarterly progress report (R21): prepared by the ministry's editors, published by its approver.
 rules.add_perm("followup.prepare_progress_report", edits_for_organisation)
 rules.add_perm("followup.publish_progress_report", approves_for_organisation)
+
+
+# Reports and oversight (issue 7). For the quarterly information the object is the ministry; for an
+# instruction, the instruction (its executor body reports on it).
+# Quarterly information (R22): the ministry's editors prepare it, its approver approves and submits it; the
+# authorized body reads every ministry's and may return one for correction.
+rules.add_perm("reports.view_quarterly_information", reads_organisation)
+rules.add_perm("reports.prepare_quarterly_information", edits_for_organisation)
+rules.add_perm("reports.approve_quarterly_information", approves_for_organisation)
+rules.add_perm("reports.return_quarterly_information", is_coordinator)
+# Half-year results (R23): compiled and submitted by the authorized body; the Government's review and its
+# instructions are recorded by the Government Apparatus's approvers (P6.1).
+rules.add_perm("reports.view_half_year_report", is_nationwide_reader | approves_for_government)
+rules.add_perm("reports.prepare_half_year_report", is_coordinator)
+rules.add_perm("reports.record_government_review", approves_for_government)
+
+
+@rules.predicate
+def executes_instruction(user: object, instruction: object) -> bool:
+    """The executor body's editors and approvers; for the authorized body, its coordinators."""
+    assignee = getattr(instruction, "assignee", None)
+    if assignee is None:
+        return False
+    if has_role(user, assignee, (Role.EDITOR, Role.APPROVER)):
+        return True
+    return bool(getattr(assignee, "is_authorized_body", False)) and has_role(user, assignee, (Role.COORDINATOR,))
+
+
+rules.add_perm("reports.report_on_instruction", executes_instruction)
+# The annual evaluation (R24): criteria, weights and publication by the authorized body; published results
+# are public.
+rules.add_perm("reports.manage_evaluation", is_coordinator)
+# The library of the procedure and methodological recommendations (R25): kept by the authorized body, read
+# by everyone.
+rules.add_perm("reports.manage_library", is_coordinator)
+# Oversight dashboards (R26): the authorized body, the Government Apparatus and the Presidential
+# Administration.
+rules.add_perm("reports.view_oversight", is_nationwide_reader)

@@ -4,8 +4,10 @@ from kezdesu.portal import views
 from kezdesu.portal.views import (
     accountability,
     documents,
+    evaluation,
     followup_publication,
     issues,
+    library,
     live,
     live_screens,
     open_data,
@@ -46,4 +48,7 @@ urlpatterns = [
     *accountability.urlpatterns,
     *followup_publication.report_urlpatterns,
     *open_data.urlpatterns,
+    # The library of the procedure and methodology, and the annual evaluation of the ministries (issue 7).
+    *library.urlpatterns,
+    *evaluation.urlpatterns,
 ]

@@ -37,6 +37,9 @@ def test_me_lists_roles_and_permissions_from_the_rules(users, ministry):
                 "planning.send_systemic_problems",
                 "planning.submit_proposals",
                 "regulations.record_fulfilment",
+                "reports.approve_quarterly_information",
+                "reports.prepare_quarterly_information",
+                "reports.view_quarterly_information",
             ],
         }
     ]
@@ -69,6 +72,13 @@ def test_a_coordinator_holds_nationwide_permissions(users):
         "questions.view_analysis",
         "regulations.manage_calendar",
         "regulations.record_fulfilment",
+        "reports.manage_evaluation",
+        "reports.manage_library",
+        "reports.prepare_half_year_report",
+        "reports.return_quarterly_information",
+        "reports.view_half_year_report",
+        "reports.view_oversight",
+        "reports.view_quarterly_information",
     ]
 
 

@@ -105,8 +105,11 @@ def test_the_demo_year_has_met_and_overdue_obligations_and_reminders(demo):
     assert overdue - ten_days == {
         "REG-2024:first-head-meeting:healthcare:2026-07-01",
         "REG-2024:first-head-meeting:transport:2026-04-01",
-        "REG-2024:quarterly-information:agriculture:2026-07-01",
+        # The third quarter's information: healthcare approved its pack but has not submitted it, finance has
+        # not started (agriculture and enlightenment submitted theirs: core/demo/reports_quarterly.py).
         "REG-2024:quarterly-information:energy:2026-07-01",
+        "REG-2024:quarterly-information:finance:2026-07-01",
+        "REG-2024:quarterly-information:healthcare:2026-07-01",
         "REG-2024:systemic-problems:akimat-turkistan:2026-01-01",
     }
     assert Fulfilment.objects.filter(recorded_by__username="finance.approver").exists()
@@ -117,8 +120,6 @@ def test_the_demo_year_has_met_and_overdue_obligations_and_reminders(demo):
         "finance.approver",
         "healthcare.editor",
         "healthcare.approver",
-        "agriculture.editor",
-        "agriculture.approver",
         "turkestan.editor",
         "turkestan.approver",
     }

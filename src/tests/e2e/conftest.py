@@ -3,6 +3,7 @@
 import os
 from collections.abc import Iterator
 from pathlib import Path
+from unittest import mock
 
 import pytest
 
@@ -27,6 +28,30 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
             item.add_marker(pytest.mark.e2e)
             if not CHROMIUM.exists():
                 item.add_marker(pytest.mark.skip(reason="Debian's chromium is not installed (make browser)"))
+
+
+@pytest.fixture(scope="session", autouse=True)
+def clicks_wait_for_the_new_page() -> Iterator[None]:
+    """A click that follows a link or submits a form returns once the new page has loaded.
+
+    Playwright's click returns when the next page starts to arrive, so a check that does not wait
+    (`count()`, `all()`, `is_visible()`) could read a page only half parsed. After a click that
+    navigates nowhere the page is already loaded and nothing is waited for.
+    """
+    from playwright.sync_api import Locator, Page
+
+    locator_click, page_click = Locator.click, Page.click
+
+    def click_locator(self: Locator, *args: object, **kwargs: object) -> None:
+        locator_click(self, *args, **kwargs)
+        self.page.wait_for_load_state()
+
+    def click_selector(self: Page, *args: object, **kwargs: object) -> None:
+        page_click(self, *args, **kwargs)
+        self.wait_for_load_state()
+
+    with mock.patch.object(Locator, "click", click_locator), mock.patch.object(Page, "click", click_selector):
+        yield
 
 
 @pytest.fixture(scope="session")

@@ -144,3 +144,25 @@ def test_the_obligations_list_costs_as_many_queries_for_three_rows_as_for_one(
         three = _obligations_page_queries(client, expected + 2)
 
     assert three == one
+
+
+def test_filters_by_debtor_with_its_committees(client, world):
+    """The oversight dashboards link here with ?debtor=<code>: what the body owes, not what it receives."""
+    client.force_login(world.user("coordinator"))
+
+    response = client.get(reverse("office:obligations"), {**YEAR_2027, "debtor": world.ministry.code})
+
+    debtors = {o.debtor.code for o in response.context["obligations"]}
+    assert debtors == {world.ministry.code}
+    assert len(response.context["obligations"]) == 4
+    assert "Only what Ministry A and its committees owe." in response.text
+    assert 'name="debtor" value="ministry-a"' in response.text
+
+
+def test_an_unknown_debtor_filters_nothing(client, world):
+    client.force_login(world.user("coordinator"))
+
+    everything = client.get(reverse("office:obligations"), YEAR_2027).context["obligations"]
+    response = client.get(reverse("office:obligations"), {**YEAR_2027, "debtor": "nobody"})
+
+    assert len(response.context["obligations"]) == len(everything)

@@ -49,3 +49,23 @@ def record_audit(
         old_values=dict(old or {}),
         new_values=dict(new or {}),
     )
+
+
+def save_changed_fields(
+    *, actor: Any, instance: models.Model, new: Mapping[str, Any], action: str, organisation: Any = None
+) -> bool:
+    """Set the fields whose value differs from `new`, count a revision, save them and audit old and new values.
+
+    For an edit under a revision check: call it in the transaction that locked `instance` (with a `revision`
+    field). Returns whether anything changed; nothing is written when nothing did.
+    """
+    old = {name: getattr(instance, name) or "" for name in new}
+    old_values, new_values = changed(old, new)
+    if not new_values:
+        return False
+    for name, value in new_values.items():
+        setattr(instance, name, value)
+    instance.revision += 1  # type: ignore[attr-defined]
+    instance.save(update_fields=[*new_values, "revision"])
+    record_audit(actor=actor, action=action, target=instance, organisation=organisation, old=old_values, new=new_values)
+    return True

@@ -15,7 +15,7 @@ from django.db import transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from kezdesu.core.domain.audit import record_audit
+from kezdesu.core.domain.audit import record_audit, save_changed_fields
 from kezdesu.core.errors import DomainError, NotPermitted
 from kezdesu.followup.domain.queries.progress_reports import end_of_day, last_updates, quarter_bounds, report_issues
 from kezdesu.followup.domain.queries.states import CLOSED_ISSUE_STATUSES, OPEN_MEASURE_STATUSES
@@ -23,8 +23,7 @@ from kezdesu.followup.domain.timeline import record_event
 from kezdesu.followup.models import IssueEvent, Measure, MeasureStatus, ProblemIssue, ProgressReport
 from kezdesu.meetings.interfaces.public_page import visit_title
 from kezdesu.organisations.models import Organisation
-from kezdesu.regulations.domain.obligations import Obligation, find_obligation, record_fulfilment
-from kezdesu.regulations.domain.queries.profiles import profile_in_force, profiles_with_rules
+from kezdesu.regulations.domain.obligations import Obligation, periodic_obligation, record_fulfilment
 
 QUARTERLY_PROGRESS_RULE = "quarterly-progress"  # R21 in the regulation profiles' data
 LANGUAGES = ("kk", "ru", "en")
@@ -40,7 +39,8 @@ def translated(obj: Any, name: str) -> Translated:
     return {code: value or fallback for code, value in values.items()}
 
 
-def _visit_title(visit: Any) -> Translated:
+def visit_titles(visit: Any) -> Translated:
+    """The visit's usual title in each language."""
     titles = {}
     for code in LANGUAGES:
         with translation.override(code):
@@ -129,7 +129,7 @@ def _executor(measure: Measure) -> Translated:
     return dict.fromkeys(LANGUAGES, measure.executor_company)
 
 
-def _empty() -> Translated:
+def empty_translated() -> Translated:
     return dict.fromkeys(LANGUAGES, "")
 
 
@@ -185,9 +185,9 @@ def compile_progress_report(
                 number=issue.number,
                 title=translated(issue, "title"),
                 visit_pk=issue.visit_id,
-                visit=_visit_title(issue.visit),
+                visit=visit_titles(issue.visit),
                 region=translated(issue.region, "name"),
-                district=translated(issue.district, "name") if issue.district is not None else _empty(),
+                district=translated(issue.district, "name") if issue.district is not None else empty_translated(),
                 status=str(status),
                 overdue=overdue,
                 measures=measures,
@@ -211,17 +211,7 @@ def progress_obligation(
 ) -> Obligation | None:
     """The ministry's `quarterly-progress` obligation for the quarter, under the act in force at its end."""
     start, end = quarter_bounds(year, quarter)
-    governing = profile_in_force(end)
-    for profile in profiles_with_rules():
-        if governing is not None and profile.pk != governing.pk:
-            continue
-        for rule in profile.rules.all():
-            if rule.code == QUARTERLY_PROGRESS_RULE:
-                key = f"{profile.code}:{rule.code}:{organisation.code}:{start:%Y-%m-%d}"
-                obligation = find_obligation(key, today=today)
-                if obligation is not None:
-                    return obligation
-    return None
+    return periodic_obligation(QUARTERLY_PROGRESS_RULE, organisation, period_start=start, period_end=end, today=today)
 
 
 def _check_quarter(year: int, quarter: int) -> None:
@@ -257,20 +247,12 @@ def save_narrative(
                 _("Someone changed the report meanwhile. Your text is kept below: compare it and save again."),
                 code="changed_meanwhile",
             )
-        old = {name: getattr(report, name) or "" for name in new}
-        if old == new:
-            return report
-        for name, value in new.items():
-            setattr(report, name, value)
-        report.revision += 1
-        report.save(update_fields=[*new, "revision"])
-        record_audit(
+        save_changed_fields(
             actor=actor,
+            instance=report,
+            new=new,
             action="followup.progress_report.save_narrative",
-            target=report,
             organisation=organisation,
-            old={name: value for name, value in old.items() if value != new[name]},
-            new={name: value for name, value in new.items() if value != old[name]},
         )
     return report
 

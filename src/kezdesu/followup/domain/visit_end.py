@@ -32,8 +32,9 @@ def _with_last_part_end(visits: QuerySet[Visit]) -> QuerySet[Visit]:
 
 def end_date(visit: Visit) -> datetime.date:
     """The last day of the visit's meeting and reception."""
-    last = getattr(visit, "last_part_end", None)
-    if last is None:
+    if hasattr(visit, "last_part_end"):  # annotated (None when no part has times): no query
+        last = visit.last_part_end
+    else:
         annotated = _with_last_part_end(Visit.objects.filter(pk=visit.pk)).first()
         last = getattr(annotated, "last_part_end", None)
     return timezone.localdate(last) if last is not None else visit.end_date

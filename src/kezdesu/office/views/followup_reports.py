@@ -24,7 +24,7 @@ from kezdesu.followup.interfaces.progress_report_docx import progress_report_doc
 from kezdesu.followup.interfaces.publication_docx import language_or_default
 from kezdesu.followup.models import ProgressReport
 from kezdesu.office.views.access import StaffRequest, office_view
-from kezdesu.organisations.domain.queries.scope import organisations_in_scope
+from kezdesu.office.views.ministry_choice import chosen_ministry
 from kezdesu.organisations.models import Organisation
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
@@ -32,18 +32,8 @@ FIELDS = ("narrative_kk", "narrative_ru", "narrative_en")
 TEXT_MAX = 20000
 
 
-def _ministries(request: StaffRequest) -> list[Organisation]:
-    return list(organisations_in_scope(request.user).filter(kind=Organisation.Kind.MINISTRY).order_by("name"))
-
-
 def _chosen(request: StaffRequest) -> tuple[Organisation, list[Organisation]]:
-    """The ministry the page is for: ?organisation=<code> among those the user reads, else their first."""
-    ministries = _ministries(request)
-    code = request.GET.get("organisation") or request.POST.get("organisation") or ""
-    chosen = next((ministry for ministry in ministries if ministry.code == code), None)
-    if chosen is None and (code or not ministries):
-        raise Http404
-    return chosen or ministries[0], ministries
+    return chosen_ministry(request)
 
 
 @office_view

@@ -10,7 +10,14 @@ from kezdesu.core.errors import DomainError
 from kezdesu.office.forms.obligations import FulfilmentForm, ObligationFilterForm
 from kezdesu.office.queries import visible_obligation, visible_obligations
 from kezdesu.office.views.access import StaffRequest, office_view
-from kezdesu.regulations.domain.obligations import record_fulfilment
+from kezdesu.organisations.models import Organisation
+from kezdesu.regulations.domain.obligations import Obligation, record_fulfilment
+
+
+def _owed_by(obligation: Obligation, body: Organisation) -> bool:
+    """Owed by the body or by one of its committees (as the oversight dashboards count them)."""
+    debtor = obligation.debtor.organisation
+    return debtor is not None and (debtor.pk == body.pk or debtor.parent_id == body.pk)
 
 
 @office_view
@@ -18,11 +25,18 @@ def obligation_list(request: StaffRequest) -> HttpResponse:
     today = timezone.localdate()
     form = ObligationFilterForm(request.GET or None, user=request.user, today=today)
     filters = form.filters()
+    obligations = visible_obligations(user=request.user, today=today, **filters)
+    # ?debtor=<code>: only what that body (or its committees) owes; the oversight dashboards link here.
+    debtor_code = request.GET.get("debtor", "").strip()
+    debtor = Organisation.objects.filter(code=debtor_code).first() if debtor_code else None
+    if debtor is not None:
+        obligations = [obligation for obligation in obligations if _owed_by(obligation, debtor)]
     context = {
         "form": form,
         "filters": filters,
         "today": today,
-        "obligations": visible_obligations(user=request.user, today=today, **filters),
+        "debtor": debtor,
+        "obligations": obligations,
     }
     # htmx swaps only the results; without JavaScript the whole page reloads.
     template = "office/obligations/_results.html" if request.htmx else "office/obligations/list.html"

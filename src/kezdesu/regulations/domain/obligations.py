@@ -26,7 +26,7 @@ from kezdesu.regulations.domain.deadlines import Deadline, compute_due, nominal_
 from kezdesu.regulations.domain.events import events_between, find_event
 from kezdesu.regulations.domain.parties import Party, resolve_parties, resolve_recipient
 from kezdesu.regulations.domain.periods import period_containing, periods_in_years
-from kezdesu.regulations.domain.queries.profiles import profile_in_force_among, profiles_with_rules
+from kezdesu.regulations.domain.queries.profiles import profile_in_force, profile_in_force_among, profiles_with_rules
 from kezdesu.regulations.models import Fulfilment, ObligationRule, RegulationProfile
 
 __all__ = [
@@ -352,6 +352,23 @@ def find_obligation(key: str, *, today: date | None = None) -> Obligation | None
     if candidate is None or candidate.key != key:
         return None
     return _with_state([candidate], today=today or timezone.localdate())[0]
+
+
+def periodic_obligation(
+    rule_code: str, debtor: Organisation, *, period_start: date, period_end: date, today: date | None = None
+) -> Obligation | None:
+    """The debtor's obligation under the rule `rule_code` for the period, from the profile in force at the
+    period's end (None when that profile has no such rule, or exempts the debtor)."""
+    governing = profile_in_force(period_end)
+    for profile in profiles_with_rules():
+        if governing is not None and profile.pk != governing.pk:
+            continue  # in a gap between acts, any profile with the rule
+        if any(rule.code == rule_code for rule in profile.rules.all()):
+            key = f"{profile.code}:{rule_code}:{debtor.code}:{period_start:%Y-%m-%d}"
+            obligation = find_obligation(key, today=today)
+            if obligation is not None:
+                return obligation
+    return None
 
 
 def record_fulfilment(

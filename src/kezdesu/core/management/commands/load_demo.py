@@ -16,6 +16,7 @@ from kezdesu.core.demo.activity import enter_demo_calendar, record_demo_fulfilme
 from kezdesu.core.demo.agenda import add_agenda_demo
 from kezdesu.core.demo.date_vote import add_date_vote_demo
 from kezdesu.core.demo.followup import add_followup_demo
+from kezdesu.core.demo.library import add_library_demo
 from kezdesu.core.demo.live_console import add_live_console_demo
 from kezdesu.core.demo.live_meeting import add_live_meeting_demo
 from kezdesu.core.demo.live_page import add_live_page_demo
@@ -23,6 +24,9 @@ from kezdesu.core.demo.moderation import add_moderation_demo
 from kezdesu.core.demo.planning import create_demo_planning
 from kezdesu.core.demo.questions import add_questions_demo
 from kezdesu.core.demo.reception import add_reception_demo
+from kezdesu.core.demo.reports_evaluation import add_evaluation_demo
+from kezdesu.core.demo.reports_half_year import add_half_year_demo
+from kezdesu.core.demo.reports_quarterly import add_quarterly_demo
 from kezdesu.core.demo.visits import add_visits_demo
 from kezdesu.core.errors import DomainError
 from kezdesu.organisations.models import Organisation
@@ -46,7 +50,6 @@ class Command(BaseCommand):
             accounts = create_demo_accounts()
             calendar = enter_demo_calendar()
             fulfilments = record_demo_fulfilments(today=today)
-            reminders = send_demo_reminders(today=today)
             planning = create_demo_planning(today=today)
             # Demo mail is kept in memory: it is sent when the transaction commits, so inside both.
             with override_settings(EMAIL_BACKEND="django.core.mail.backends.locmem.EmailBackend"), transaction.atomic():
@@ -60,8 +63,16 @@ class Command(BaseCommand):
                 add_live_console_demo(visits)
                 add_live_page_demo(visits)
                 followup = add_followup_demo(visits, today=today)
-            # The follow-up's deadlines (the ten days after a visit) are known only now.
-            reminders += send_demo_reminders(today=today)
+                # Reports and oversight (issue 7): the documents first, then the reports that count the records.
+                reports = {
+                    **add_library_demo(today=today),
+                    **add_quarterly_demo(today=today),
+                    **add_half_year_demo(today=today),
+                    **add_evaluation_demo(today=today),
+                }
+            # Today's reminders, once everything the demo records in the system is there (the follow-up's ten-day
+            # deadlines, the quarterly information packs).
+            reminders = send_demo_reminders(today=today)
         except (LookupError, DomainError) as error:
             raise CommandError(str(error)) from error
         self.stdout.write(
@@ -76,4 +87,6 @@ class Command(BaseCommand):
             f"Follow-up: {followup['issues']} problem issues, {followup['published']} visits' results published, "
             f"{followup['reports']} quarterly progress reports."
         )
+        if reports:
+            self.stdout.write("Reports: " + ", ".join(f"{count} {what}" for what, count in reports.items()) + ".")
         self.stdout.write(self.style.SUCCESS("Demo data loaded. `python manage.py demo_accounts` lists the accounts."))
