@@ -103,7 +103,11 @@ def main() -> None:
     actor = coordinator()
     scheme = create_evaluation(actor=actor, year=YEAR)
     scores = compute_evaluation(scheme, today=TODAY)
-    print(f"Ranked {sum(1 for s in scores if s.ranked)} of {len(scores)} ministries; top score {scores[0].score}.")
+    imputed = sum(1 for s in scores for c in s.criteria if c.imputed)
+    print(
+        f"Ranked {sum(1 for s in scores if s.ranked)} of {len(scores)} ministries; top score {scores[0].score}; "
+        f"nothing to count counts as the rule says ({scheme.missing}): {imputed} criterion values imputed."
+    )
     timed("compute the annual evaluation", lambda: compute_evaluation(scheme, today=TODAY))
 
     def publish() -> None:

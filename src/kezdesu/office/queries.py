@@ -20,6 +20,17 @@ from kezdesu.regulations.models import CalendarException, RegulationProfile
 HORIZON_DAYS = 90
 OVERDUE_LOOKBACK_DAYS = 365
 SOON_DAYS = 7
+# Filters finer than the state: met by the deadline, or after it.
+MET_ON_TIME, MET_LATE = "met_on_time", "met_late"
+
+
+def in_state(obligation: Obligation, state: str) -> bool:
+    """Whether the obligation is in the state asked for (an ObligationState, MET_ON_TIME or MET_LATE)."""
+    if state == MET_ON_TIME:
+        return obligation.met_on_time
+    if state == MET_LATE:
+        return obligation.state == ObligationState.MET and not obligation.met_on_time
+    return not state or obligation.state == state
 
 
 def visible_obligations(
@@ -47,7 +58,7 @@ def visible_obligations(
     return [
         obligation
         for obligation in obligations
-        if (not requirement or obligation.requirement == requirement) and (not state or obligation.state == state)
+        if (not requirement or obligation.requirement == requirement) and in_state(obligation, state)
     ]
 
 

@@ -10,6 +10,7 @@ from kezdesu.portal.views import (
     library,
     live,
     live_screens,
+    measures,
     open_data,
     schedule,
     visit_dates,
@@ -45,6 +46,7 @@ urlpatterns = [
     ),
     # Problem issues, their solution and the accountability pages; open data (issue 6).
     *issues.urlpatterns,
+    *measures.urlpatterns,
     *accountability.urlpatterns,
     *followup_publication.report_urlpatterns,
     *open_data.urlpatterns,

@@ -35,7 +35,7 @@ class InstructionTranslation(TranslationOptions):
 
 @register(EvaluationScheme)
 class EvaluationSchemeTranslation(TranslationOptions):
-    fields = ("note",)
+    fields = ("note", "approval_reference")
 
 
 @register(LibraryDocument)
@@ -45,4 +45,4 @@ class LibraryDocumentTranslation(TranslationOptions):
 
 @register(DocumentVersion)
 class DocumentVersionTranslation(TranslationOptions):
-    fields = ("body", "changes")
+    fields = ("approval_reference", "body", "changes")

@@ -74,3 +74,40 @@ def test_criteria_publish_and_public_reads(world):
         (150, 3, "25.00"),
     ]
     assert a["criteria"][0]["records"][0]["outcome"] == "on_time"
+
+
+def test_the_rule_the_approving_order_and_the_imputed_values_are_exposed(world):
+    coordinator = _as(world, "coordinator")
+    created = coordinator.post("/api/v1/evaluations/", {"year": YEAR}, format="json").json()
+    assert created["missing"] == "average"
+    assert created["approval_reference"] == {"kk": "", "ru": "", "en": ""}
+    detail_before = coordinator.get(f"/api/v1/evaluations/{YEAR}/preview/").json()
+    b = next(row for row in detail_before["results"] if row["organisation"] == "ministry-b")
+    issues = b["criteria"][3]
+    assert (issues["indicator"], issues["value"], issues["imputed"], issues["average_of"], issues["points"]) == (
+        "issues_solved_on_time", "0.3333", True, 1, "6.67",
+    )  # fmt: skip
+    assert (b["criteria"][0]["imputed"], b["criteria"][0]["average_of"]) == (False, None)
+    body = {
+        "criteria": [
+            {"indicator": "meeting_frequency", "weight": "50"},
+            {"indicator": "issues_solved_on_time", "weight": "50"},
+        ],
+        "note_kk": "", "note_ru": "", "missing": "median", "revision": 0,
+        "approval_reference_kk": "№ 5 бұйрық", "approval_reference_ru": "Приказ № 5",
+        "approval_reference_en": "Order No. 5",
+    }  # fmt: skip
+    assert coordinator.put(f"/api/v1/evaluations/{YEAR}/criteria/", body, format="json").status_code == 400
+    body["missing"] = "zero"
+    saved = coordinator.put(f"/api/v1/evaluations/{YEAR}/criteria/", body, format="json").json()
+    assert saved["missing"] == "zero"
+    assert saved["approval_reference"] == {"kk": "№ 5 бұйрық", "ru": "Приказ № 5", "en": "Order No. 5"}
+    coordinator.post(f"/api/v1/evaluations/{YEAR}/publish/")
+    detail = _as(world, "anonymous").get(f"/api/v1/evaluations/{YEAR}/").json()
+    assert detail["missing"] == "zero"
+    b = next(row for row in detail["results"] if row["organisation"] == "ministry-b")
+    assert [(c["value"], c["imputed"], c["average_of"], c["points"]) for c in b["criteria"]] == [
+        ("0.0000", False, None, "0.00"),
+        ("0.0000", True, None, "0.00"),
+    ]
+    assert _as(world, "anonymous").get("/api/v1/evaluations/").json()[0]["approval_reference"]["ru"] == "Приказ № 5"

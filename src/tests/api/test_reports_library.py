@@ -47,6 +47,41 @@ def test_anyone_reads_the_library_without_drafts(roles, procedure, django_assert
     assert [version["number"] for version in detail["versions"]] == [2, 1]
 
 
+def test_the_act_that_approved_a_version_is_given_in_every_language(roles, procedure):
+    DocumentVersion.objects.filter(number=2).update(approval_reference_en="")
+    client = client_for(roles)
+
+    listing = client.get(BASE).json()
+    detail = client.get(f"{BASE}procedure/").json()
+    version = client.get(f"{BASE}procedure/versions/1/").json()
+
+    in_force = {"kk": "№ 105 бұйрық", "ru": "Приказ № 105", "en": ""}  # as stored: no fallback in the API
+    assert listing[0]["in_force"]["approval_reference"] == in_force
+    assert detail["in_force"]["approval_reference"] == in_force
+    assert [row["approval_reference"]["en"] for row in detail["versions"]] == ["", "Order No. 105"]
+    assert version["approval_reference"]["ru"] == "Приказ № 105"
+
+
+def test_the_act_in_english_may_be_left_out_when_editing(roles, procedure):
+    body = {
+        "body_kk": "1. Тармақ.",
+        "body_ru": "1. Пункт.",
+        "changes_kk": "",
+        "changes_ru": "",
+        "approved_on": None,
+        "approval_reference_kk": "№ 58 бұйрық",
+        "approval_reference_ru": "Приказ № 58",
+        "revision": 0,
+    }
+    client = client_for(roles, "coordinator")
+
+    edited = client.put(f"{BASE}procedure/versions/3/", body, format="json")
+    too_long = client.put(f"{BASE}procedure/versions/3/", {**body, "approval_reference_ru": "x" * 301}, format="json")
+
+    assert edited.json()["approval_reference"] == {"kk": "№ 58 бұйрық", "ru": "Приказ № 58", "en": ""}
+    assert too_long.status_code == 400
+
+
 @pytest.mark.parametrize("name", ROLE_NAMES)
 def test_a_draft_is_seen_only_by_the_keepers(roles, procedure, name):
     response = client_for(roles, name).get(f"{BASE}procedure/versions/3/")
@@ -84,7 +119,9 @@ def test_a_coordinator_starts_edits_and_publishes_a_version(roles, django_captur
         "changes_kk": "",
         "changes_ru": "",
         "approved_on": "2024-05-15",
-        "approval_reference": "Order No. 187",
+        "approval_reference_kk": "№ 187 бұйрық",
+        "approval_reference_ru": "Приказ № 187",
+        "approval_reference_en": "Order No. 187",
         "revision": draft["revision"],
     }
     edited = client.put(f"{BASE}methodology/versions/1/", body, format="json")
@@ -93,7 +130,9 @@ def test_a_coordinator_starts_edits_and_publishes_a_version(roles, django_captur
         published = client.post(f"{BASE}methodology/versions/1/publish/")
 
     assert (draft["number"], draft["status"]) == (1, "draft")
+    assert draft["approval_reference"] == {"kk": "", "ru": "", "en": ""}
     assert edited.json()["revision"] == 1
+    assert edited.json()["approval_reference"] == {"kk": "№ 187 бұйрық", "ru": "Приказ № 187", "en": "Order No. 187"}
     assert (stale.status_code, stale.json()["code"]) == (400, "changed_meanwhile")
     assert (published.status_code, published.json()["status"]) == (200, "published")
     assert client.put(f"{BASE}methodology/versions/1/", {**body, "revision": 2}, format="json").json()["code"] == (
@@ -102,7 +141,7 @@ def test_a_coordinator_starts_edits_and_publishes_a_version(roles, django_captur
 
 
 def test_publishing_an_incomplete_draft_names_what_is_missing(roles, procedure):
-    DocumentVersion.objects.filter(number=3).update(approval_reference="", body_kk="")
+    DocumentVersion.objects.filter(number=3).update(approval_reference_kk="", approval_reference_ru="", body_kk="")
 
     response = client_for(roles, "coordinator").post(f"{BASE}procedure/versions/3/publish/")
 

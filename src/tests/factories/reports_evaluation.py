@@ -15,8 +15,16 @@ Ministry A (`ministry-a`):
   150 citizens / 3 visits = 50 per visit.
 Ministry B: nothing met (0 / 4, 0 / 4), one visit whose results were never published (0 / 1), no issues,
 100 in the hall at its one visit: the best participation, 1.
-The authorized body (a ministry too): nothing met, no visits. Ministry X: exempt, no records.
+The authorized body (a ministry too): nothing met, no visits. Ministry X: exempt, no records (but
+`add_exempt_visit`: one visit with one public issue solved on time, 1 / 1, and its measure done on time).
 Built with the ORM, so these tests do not depend on other modules' domain functions.
+
+What a criterion with nothing to count counts (`EvaluationScheme.missing`), from these records:
+- AVERAGE (default): B's issues and measures count at A's 0.3333 (the average of 1 ministry: the others have
+  nothing to count, X is exempt) → B 0 + 0 + 0 + 6.67 + 3.33 + 10 = 20.00; the authorized body's publications
+  at (0.5 + 0) / 2 = 0.25 and its issues and measures at 0.3333 → 5.00 + 6.67 + 3.33 = 15.00; A 41.25 as ever.
+- SPREAD: B's other weights (70) scaled to 100 → 14.29; the authorized body 0.00.
+- ZERO: B 10.00 (participation only); the authorized body 0.00.
 """
 
 import datetime
@@ -170,3 +178,22 @@ def build_evaluation_world() -> EvaluationWorld:
     measure(made["i5"], "Measure 5", deadline=datetime.date(2025, 9, 1), executor=roles.akimat)
     assert Measure.objects.count() == 5
     return EvaluationWorld(roles=roles, profile=profile, exempt=exempt, v1=v1, v2=v2, v3=v3, b1=b1, issues=made)
+
+
+def add_exempt_visit(world: EvaluationWorld) -> Visit:
+    """A visit of the exempt ministry X with one public issue solved on time (its measure done on time)."""
+    visit = held_visit(world.exempt, datetime.date(2025, 6, 20), hall=10, region=world.roles.akimat.region)
+    solved = issue(
+        visit,
+        1,
+        title="Issue of X",
+        competent_body=world.roles.akimat,
+        published_at=timezone.now(),
+        status=ProblemIssue.Status.SOLVED,
+        solved_on=datetime.date(2025, 7, 1),
+    )
+    measure(
+        solved, "Measure of X", deadline=datetime.date(2025, 7, 10), executor=world.roles.akimat,
+        status=MeasureStatus.DONE, completed_on=datetime.date(2025, 7, 1),
+    )  # fmt: skip
+    return visit

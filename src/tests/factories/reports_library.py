@@ -31,7 +31,9 @@ class DocumentVersionFactory(DjangoModelFactory):
     document = factory.SubFactory(LibraryDocumentFactory)
     number = factory.Sequence(lambda n: n + 1)
     approved_on = datetime.date(2024, 3, 12)
-    approval_reference = "Order No. 105"
+    approval_reference_kk = "№ 105 бұйрық"
+    approval_reference_ru = "Приказ № 105"
+    approval_reference_en = "Order No. 105"
     body_kk = "1. Бірінші тармақ.\n\n2. Екінші тармақ."
     body_ru = "1. Первый пункт.\n\n2. Второй пункт."
     body_en = ""

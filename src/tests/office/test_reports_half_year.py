@@ -128,6 +128,26 @@ def test_the_instructions_list_is_scoped_and_its_queries_do_not_grow(client, wor
     assert page.text.count("/office/reports/instructions/") >= 5
 
 
+def test_the_instructions_list_filters_by_executor_with_its_committees(client, world):
+    review = reviewed_report(world)
+    committee = world.roles.ministry.children.first()
+    instruction(review, 1, world.roles.ministry, deadline=datetime.date(2026, 3, 1), text_en="For A")
+    instruction(review, 2, world.roles.other_ministry, deadline=datetime.date(2026, 3, 1), text_en="For B")
+    if committee is not None:
+        instruction(review, 3, committee, deadline=datetime.date(2026, 3, 1), text_en="For A's committee")
+    done = instruction(review, 4, world.roles.ministry, deadline=datetime.date(2099, 3, 1), text_en="A, not due")
+    _as(client, world, "apparatus_oversight")
+    url = reverse("office:instructions") + f"?state=overdue&assignee={world.roles.ministry.code}"
+    page = client.get(url)
+    assert "For A" in page.text
+    assert "For B" not in page.text
+    assert done.text_en not in page.text
+    assert ("For A&#x27;s committee" in page.text) == (committee is not None)
+    assert f"{2 if committee else 1} instruction" in page.text
+    assert f"assignee={world.roles.ministry.code}" in page.text  # the state links keep the executor
+    assert "All executors" in page.text
+
+
 def test_the_executor_reports_on_its_instruction_and_others_get_404(client, world):
     review = reviewed_report(world)
     given = instruction(review, 1, world.roles.ministry, deadline=datetime.date(2026, 3, 1))

@@ -30,7 +30,9 @@ def draft():
         status=DocumentVersion.Status.DRAFT,
         body_ru="1. Новый пункт.",
         approved_on=None,
-        approval_reference="",
+        approval_reference_kk="",
+        approval_reference_ru="",
+        approval_reference_en="",
     )
 
 
@@ -93,7 +95,9 @@ def _form(draft, **overrides):
         "changes_ru": "Изменен пункт 1.",
         "changes_en": "",
         "approved_on": "2025-02-20",
-        "approval_reference": "Order No. 58",
+        "approval_reference_kk": "№ 58 бұйрық",
+        "approval_reference_ru": "Приказ № 58",
+        "approval_reference_en": "Order No. 58",
         "revision": draft.revision,
         "action": "save",
         **overrides,
@@ -108,6 +112,43 @@ def test_the_editor_shows_the_changes_against_the_version_in_force(client, roles
     assert "Changes against version 1 (as saved)" in page
     assert "Still needed before publishing: the date of approval, the act that approved it." in page
     assert '<del><span class="visually-hidden">[removed: </span>Старый' in page
+
+
+def test_the_editor_has_the_act_in_each_language(client, roles, draft):
+    DocumentVersion.objects.filter(pk=draft.pk).update(approval_reference_ru="Приказ № 58")
+    _login(client, roles, "coordinator")
+
+    page = client.get(_edit_url()).content.decode()
+
+    assert '<label for="id_approval_reference_kk">Approved by, in Kazakh</label>' in page
+    assert 'name="approval_reference_ru" value="Приказ № 58" maxlength="300" lang="ru"' in page
+    assert 'name="approval_reference_en"' in page
+    assert "Still needed before publishing: the date of approval, the act that approved it, in Kazakh." in page
+
+
+def test_saving_the_draft_keeps_the_act_in_all_three_languages(client, roles, draft):
+    _login(client, roles, "coordinator")
+
+    response = client.post(_edit_url(), _form(draft))
+
+    draft.refresh_from_db()
+    assert response.url == _edit_url()
+    assert (draft.approval_reference_kk, draft.approval_reference_ru, draft.approval_reference_en) == (
+        "№ 58 бұйрық",
+        "Приказ № 58",
+        "Order No. 58",
+    )
+
+
+def test_publishing_without_the_act_in_russian_is_refused(client, roles, draft):
+    _login(client, roles, "coordinator")
+
+    response = client.post(_edit_url(), _form(draft, action="publish", approval_reference_ru=""))
+
+    draft.refresh_from_db()
+    assert response.status_code == 400
+    assert "To publish the version, add the act that approved it, in Russian." in response.content.decode()
+    assert draft.status == "draft"
 
 
 def test_saving_with_a_stale_revision_keeps_the_users_text(client, roles, draft):
@@ -141,7 +182,9 @@ def test_publishing_saves_the_text_and_puts_the_version_in_force(client, roles, 
 def test_a_refused_publication_saves_nothing(client, roles, draft):
     _login(client, roles, "coordinator")
 
-    response = client.post(_edit_url(), _form(draft, action="publish", approval_reference=""))
+    response = client.post(
+        _edit_url(), _form(draft, action="publish", approval_reference_kk="", approval_reference_ru="")
+    )
 
     draft.refresh_from_db()
     assert response.status_code == 400

@@ -15,18 +15,26 @@ DRAFT = DocumentVersion.Status.DRAFT
 V1_RU = "1. Встреча проводится раз в квартал.\n\n2. Прием граждан в день встречи."
 V2_RU = "1. Встреча проводится не реже раза в квартал.\n\n2. Прием граждан в день встречи.\n\n3. Новый пункт."
 
+ORDER_58 = {
+    "kk": "Қазақстан Республикасы Мәдениет және ақпарат министрінің 2025 жылғы 20 ақпандағы № 58 бұйрығы",
+    "ru": "Приказ Министра культуры и информации Республики Казахстан от 20 февраля 2025 года № 58",
+    "en": "Order No. 58",
+}
+
 
 @pytest.fixture
 def procedure():
     document = LibraryDocumentFactory(code="procedure", title_en="The procedure", title_ru="Порядок")
-    DocumentVersionFactory(document=document, number=1, body_ru=V1_RU, approval_reference="Order No. 105")
+    DocumentVersionFactory(document=document, number=1, body_ru=V1_RU)
     DocumentVersionFactory(
         document=document,
         number=2,
         body_ru=V2_RU,
         body_kk="1. Кездесу тоқсанына кемінде бір рет өткізіледі.",
         changes_en="Clause 1 tightened; clause 3 added.",
-        approval_reference="Order No. 58",
+        approval_reference_kk=ORDER_58["kk"],
+        approval_reference_ru=ORDER_58["ru"],
+        approval_reference_en=ORDER_58["en"],
     )
     DocumentVersionFactory(document=document, number=3, status=DRAFT, body_ru="Черновик, не для всех.")
     return document
@@ -67,6 +75,24 @@ def test_the_document_shows_the_version_in_force_in_the_pages_language(client, p
     assert 'href="/ru/documents/procedure/compare/?from=1&amp;to=2"' in russian
     assert 'href="/ru/documents/procedure/v1/"' in russian
     assert "/v3/" not in russian
+
+
+@pytest.mark.parametrize("language", ["kk", "ru", "en"])
+def test_the_act_that_approved_it_is_in_the_readers_language(client, procedure, language):
+    others = [ORDER_58[code] for code in ORDER_58 if code != language]
+
+    for url in (f"/{language}/documents/procedure/", f"/{language}/documents/procedure/v2/", f"/{language}/reports/"):
+        page = client.get(url).content.decode()
+        assert ORDER_58[language] in page, url
+        assert not any(other in page for other in others), url
+
+
+def test_without_the_act_in_english_the_page_falls_back_like_other_translated_content(client, procedure):
+    DocumentVersion.objects.filter(number=2).update(approval_reference_en="")
+
+    page = client.get("/en/documents/procedure/v2/").content.decode()
+
+    assert f"<dd>{ORDER_58['kk']}</dd>" in page  # modeltranslation's fallback: kk, then ru
 
 
 def test_in_english_the_russian_text_is_shown_with_a_note_and_the_english_changes(client, procedure):
@@ -127,3 +153,14 @@ def test_a_version_downloads_as_a_word_document_in_russian(client, procedure):
     text = [paragraph.text for paragraph in Document(io.BytesIO(response.content)).paragraphs]
     assert text[0] == "Порядок"
     assert "3. Новый пункт." in text
+
+
+@pytest.mark.parametrize("language", ["kk", "ru"])
+def test_the_word_document_gives_the_act_in_its_language(client, procedure, language):
+    response = client.get("/en/documents/procedure/v2.docx", {"lang": language})
+
+    document = Document(io.BytesIO(response.content))
+    cells = [cell.text for table in document.tables for row in table.rows for cell in row.cells]
+    text = "\n".join(cells + [paragraph.text for paragraph in document.paragraphs])
+    assert ORDER_58[language] in text
+    assert not any(ORDER_58[other] in text for other in ("kk", "ru", "en") if other != language)

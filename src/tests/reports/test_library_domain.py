@@ -41,7 +41,9 @@ def _fill(actor, version, **overrides):
     values = {
         **TEXTS,
         "approved_on": datetime.date(2024, 3, 12),
-        "approval_reference": "Order No. 105",
+        "approval_reference_kk": "№ 105 бұйрық",
+        "approval_reference_ru": "Приказ № 105",
+        "approval_reference_en": "Order No. 105",
         "revision": version.revision,
         **overrides,
     }
@@ -80,7 +82,8 @@ def test_a_new_version_starts_as_a_copy_of_the_version_in_force(coordinator):
         "Күшіндегі мәтін.",
         "Действующий текст.",
     )
-    assert (draft.changes_ru, draft.approval_reference, draft.approved_on) == ("", "", None)
+    assert (draft.changes_ru, draft.approval_reference_kk or "", draft.approval_reference_ru or "") == ("", "", "")
+    assert draft.approved_on is None
 
 
 def test_only_one_draft_at_a_time(coordinator):
@@ -118,6 +121,56 @@ def test_publishing_needs_kazakh_and_russian_text_the_date_and_the_act(coordinat
     )
 
 
+def test_the_act_is_saved_in_each_language_and_the_audit_records_what_changed(coordinator):
+    draft = _fill(coordinator, start_version(actor=coordinator, document=LibraryDocumentFactory()))
+
+    _fill(coordinator, draft, approval_reference_en="  Order No. 105 of 12 March 2024 ", revision=1)
+
+    draft.refresh_from_db()
+    assert (draft.approval_reference_kk, draft.approval_reference_ru, draft.approval_reference_en) == (
+        "№ 105 бұйрық",
+        "Приказ № 105",
+        "Order No. 105 of 12 March 2024",
+    )
+    audit = AuditLog.objects.filter(action="reports.library.update_draft").order_by("pk").last()
+    assert (audit.old_values, audit.new_values) == (
+        {"approval_reference_en": "Order No. 105"},
+        {"approval_reference_en": "Order No. 105 of 12 March 2024"},
+    )
+
+
+@pytest.mark.parametrize(
+    ("kazakh", "russian", "missing"),
+    [
+        ("", "", "the act that approved it"),
+        ("", "Приказ № 105", "the act that approved it, in Kazakh"),
+        ("№ 105 бұйрық", "  ", "the act that approved it, in Russian"),
+    ],
+)
+def test_publishing_needs_the_act_in_kazakh_and_in_russian(coordinator, kazakh, russian, missing):
+    draft = start_version(actor=coordinator, document=LibraryDocumentFactory())
+    _fill(coordinator, draft, approval_reference_kk=kazakh, approval_reference_ru=russian)
+
+    with pytest.raises(DomainError) as refusal:
+        publish_version(actor=coordinator, version=draft)
+
+    assert str(refusal.value.message) == f"To publish the version, add {missing}."
+
+
+def test_the_act_in_english_is_optional(coordinator):
+    draft = _fill(coordinator, start_version(actor=coordinator, document=LibraryDocumentFactory()))
+    _fill(coordinator, draft, approval_reference_en="", revision=1)
+
+    published = publish_version(actor=coordinator, version=draft)
+
+    assert published.status == DocumentVersion.Status.PUBLISHED
+    assert AuditLog.objects.get(action="reports.library.publish_version").new_values["approval_reference"] == {
+        "kk": "№ 105 бұйрық",
+        "ru": "Приказ № 105",
+        "en": "",
+    }
+
+
 def test_a_published_version_never_changes(coordinator):
     draft = _fill(coordinator, start_version(actor=coordinator, document=LibraryDocumentFactory()))
     published = publish_version(actor=coordinator, version=draft)
@@ -137,8 +190,8 @@ def test_publishing_circulates_the_document_to_every_ministry_and_akimat(
 ):
     ministry = OrganisationFactory(code="ministry-a")
     akimat = OrganisationFactory(code="akimat-x", kind=Organisation.Kind.AKIMAT, region=RegionFactory())
-    editor = MembershipFactory(organisation=ministry, role=Role.EDITOR).user
-    approver = MembershipFactory(organisation=akimat, role=Role.APPROVER).user
+    editor = MembershipFactory(organisation=ministry, role=Role.EDITOR, user__language="ru").user
+    approver = MembershipFactory(organisation=akimat, role=Role.APPROVER, user__language="kk").user
     MembershipFactory(organisation=ministry, role=Role.VIEWER)  # viewers are not told
     document = LibraryDocumentFactory(code="procedure", title_en="The procedure")
     draft = _fill(coordinator, start_version(actor=coordinator, document=document))
@@ -150,6 +203,9 @@ def test_publishing_circulates_the_document_to_every_ministry_and_akimat(
     assert sorted(n.recipient_id for n in notifications) == sorted([editor.pk, approver.pk])
     assert notifications[0].link == "/kk/documents/procedure/"
     assert len(mail.outbox) == 2
+    bodies = {message.to[0]: message.body for message in mail.outbox}
+    assert "Приказ № 105" in bodies[editor.email]  # each reads the act in their own language
+    assert "№ 105 бұйрық" in bodies[approver.email]
     assert AuditLog.objects.get(action="reports.library.publish_version").new_values["number"] == 1
 
 

@@ -11,6 +11,14 @@ from rest_framework import serializers
 
 from kezdesu.api.serializers.i18n import TranslationsSerializer
 from kezdesu.reports.domain.indicators import INDICATORS
+from kezdesu.reports.models import EvaluationScheme
+
+MISSING_HELP = (
+    "What a criterion with nothing to count for a ministry (no obligation or measure due, no visit held) counts: "
+    "average — the criterion's average value over the ranked ministries that have something to count under it "
+    "(if none has, its weight is spread); spread — nothing, its weight is spread over the ministry's other "
+    "criteria in proportion to their weights; zero — 0."
+)
 
 
 class EvaluationRecordSerializer(serializers.Serializer[Any]):
@@ -30,9 +38,20 @@ class CriterionResultSerializer(serializers.Serializer[Any]):
     )
     numerator = serializers.IntegerField()
     denominator = serializers.IntegerField()
-    value = serializers.CharField(allow_null=True, help_text="From 0 to 1; null when there is nothing to count.")
+    value = serializers.CharField(
+        allow_null=True,
+        help_text="From 0 to 1: the ministry's own, or imputed (see `imputed`); null when nothing is counted.",
+    )
     points = serializers.CharField(allow_null=True)
     records = EvaluationRecordSerializer(many=True)
+    imputed = serializers.BooleanField(
+        default=False,
+        help_text="True: the ministry has nothing to count under this criterion and `value` is the scheme's rule's "
+        "(`missing`): the average of `average_of` ministries, or 0.",
+    )
+    average_of = serializers.IntegerField(
+        allow_null=True, default=None, help_text="An imputed average: how many ministries it is the average of."
+    )
 
 
 class MinistryResultSerializer(serializers.Serializer[Any]):
@@ -53,7 +72,8 @@ class EvaluationSerializer(serializers.Serializer[Any]):
     year = serializers.IntegerField()
     status = serializers.CharField(help_text="draft or published.")
     note = TranslationsSerializer()
-    approval_reference = serializers.CharField()
+    approval_reference = TranslationsSerializer(help_text="The order approving the criteria, if any.")
+    missing = serializers.ChoiceField(choices=EvaluationScheme.Missing.choices, help_text=MISSING_HELP)
     published_at = serializers.DateTimeField(allow_null=True)
     revision = serializers.IntegerField()
     criteria = CriterionSerializer(many=True)
@@ -69,5 +89,12 @@ class CriteriaWriteSerializer(serializers.Serializer[Any]):
     note_kk = serializers.CharField(allow_blank=True, max_length=10000)
     note_ru = serializers.CharField(allow_blank=True, max_length=10000)
     note_en = serializers.CharField(allow_blank=True, max_length=10000, required=False, default="")
-    approval_reference = serializers.CharField(allow_blank=True, max_length=300, required=False, default="")
+    approval_reference_kk = serializers.CharField(allow_blank=True, max_length=300, required=False, default="")
+    approval_reference_ru = serializers.CharField(allow_blank=True, max_length=300, required=False, default="")
+    approval_reference_en = serializers.CharField(allow_blank=True, max_length=300, required=False, default="")
+    missing = serializers.ChoiceField(
+        choices=EvaluationScheme.Missing.choices,
+        required=False,
+        help_text=f"{MISSING_HELP} Left out: the rule stays as it is.",
+    )
     revision = serializers.IntegerField(help_text="The evaluation's revision the editor saw.")

@@ -5,6 +5,7 @@ from typing import Any
 from rest_framework import serializers
 
 from kezdesu.api.serializers.i18n import TranslatedField
+from kezdesu.reports.domain.library import REFERENCE_MAX
 from kezdesu.reports.models import LibraryDocument
 
 KINDS = "`procedure`, `methodology` or `other`."
@@ -15,7 +16,7 @@ class VersionSummarySerializer(serializers.Serializer[Any]):
     # Plain strings, not enums: the names `status` and `kind` are taken by other enums in the schema.
     status = serializers.CharField(help_text="`draft` or `published` (in force or earlier).")
     approved_on = serializers.DateField(allow_null=True)
-    approval_reference = serializers.CharField(help_text="The act that approved it.")
+    approval_reference = TranslatedField("approval_reference", help_text="The act that approved it, per language.")
     published_at = serializers.DateTimeField(allow_null=True)
     changes = TranslatedField("changes", help_text="What changed in this version, per language.")
 
@@ -57,7 +58,11 @@ class DraftWriteSerializer(serializers.Serializer[Any]):
     changes_ru = serializers.CharField(allow_blank=True, max_length=100_000)
     changes_en = serializers.CharField(allow_blank=True, required=False, default="", max_length=100_000)
     approved_on = serializers.DateField(allow_null=True)
-    approval_reference = serializers.CharField(allow_blank=True, max_length=300)
+    approval_reference_kk = serializers.CharField(allow_blank=True, max_length=REFERENCE_MAX)
+    approval_reference_ru = serializers.CharField(allow_blank=True, max_length=REFERENCE_MAX)
+    approval_reference_en = serializers.CharField(
+        allow_blank=True, required=False, default="", max_length=REFERENCE_MAX
+    )
     revision = serializers.IntegerField(min_value=0, help_text="The revision read.")
 
 

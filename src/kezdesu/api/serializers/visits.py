@@ -7,6 +7,7 @@ their enums do not collide in the schema with other models' fields of the same n
 from typing import Any
 
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
@@ -159,3 +160,15 @@ class PartChangesSerializer(serializers.Serializer[Any]):
 
 class CancelVisitSerializer(serializers.Serializer[Any]):
     reason = serializers.CharField(help_text="Why the visit is cancelled; kept in the audit trail.")
+
+
+class VisitQuerySerializer(serializers.Serializer[Any]):
+    """The list's query parameters: bounds on the visit's first day, both included, as in the back office."""
+
+    start = serializers.DateField(required=False)
+    end = serializers.DateField(required=False)
+
+    def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
+        if "start" in attrs and "end" in attrs and attrs["end"] < attrs["start"]:
+            raise serializers.ValidationError({"end": [_("The end of the range comes before its start.")]})
+        return attrs

@@ -30,7 +30,9 @@ from kezdesu.api.serializers.followup_public import (
 )
 from kezdesu.api.views.base import ApiViewMixin
 from kezdesu.followup.domain.queries.accountability import accountability
+from kezdesu.followup.domain.queries.measure_list import MEASURE_STATES, MeasureFilters, public_measure_list
 from kezdesu.followup.domain.queries.public_issues import (
+    OPEN,
     OVERDUE,
     IssueFilters,
     public_issue_list,
@@ -39,6 +41,7 @@ from kezdesu.followup.domain.queries.public_issues import (
     public_measures,
 )
 from kezdesu.followup.interfaces.issue_filters import IssueFilterForm
+from kezdesu.followup.interfaces.measure_filters import MeasureFilterForm
 from kezdesu.followup.models import Measure, ProblemIssue
 
 FILTERS = [
@@ -48,13 +51,43 @@ FILTERS = [
     OpenApiParameter(
         "status",
         OpenApiTypes.STR,
-        enum=[*ProblemIssue.Status.values, OVERDUE],
-        description="The issue's status, or `overdue`: not closed with a measure past its deadline.",
+        enum=[*ProblemIssue.Status.values, OPEN, OVERDUE],
+        description=(
+            "The issue's status; `open`: neither solved nor found not solvable; `overdue`: not closed with a "
+            "measure past its deadline."
+        ),
     ),
     OpenApiParameter("q", OpenApiTypes.STR, description="Words in the title or description, any language."),
     OpenApiParameter("year", OpenApiTypes.INT, description="The year of the visit."),
+    OpenApiParameter(
+        "raised_from", OpenApiTypes.DATE, description="Raised at a visit that started on or after this day."
+    ),
+    OpenApiParameter(
+        "raised_to", OpenApiTypes.DATE, description="Raised at a visit that started on or before this day."
+    ),
+    OpenApiParameter("solved_from", OpenApiTypes.DATE, description="Solved on or after this day."),
+    OpenApiParameter("solved_to", OpenApiTypes.DATE, description="Solved on or before this day."),
     LANG_PARAMETER,
 ]
+MEASURE_FILTERS = [
+    OpenApiParameter(
+        "executor",
+        OpenApiTypes.STR,
+        description="The executor's organisation code; a ministry's code also gives its committees' measures.",
+    ),
+    OpenApiParameter("due_from", OpenApiTypes.DATE, description="The deadline is on or after this day."),
+    OpenApiParameter("due_to", OpenApiTypes.DATE, description="The deadline is on or before this day."),
+    OpenApiParameter(
+        "state",
+        OpenApiTypes.STR,
+        enum=list(MEASURE_STATES),
+        description=(
+            "`overdue`: not finished and past its deadline; `done_on_time`: done by its deadline; `done_late`: "
+            "done after it; `open`: not finished and not overdue."
+        ),
+    ),
+]
+LEFT_OUT = " A filter whose value is not valid (an unknown code, a range that ends before it starts) is left out."
 PUBLIC = (
     "Public and read-only: the problem issues published in a visit's results (R19–R21), without personal data "
     "(no author or contact of a question, no follower, no staff member). Translated content comes in each "
@@ -67,6 +100,11 @@ def _filters(request: Request) -> IssueFilters:
     return IssueFilterForm(request.query_params, years=public_issue_years()).filters()
 
 
+def _measure_filters(request: Request) -> MeasureFilters:
+    # The portal's measure filters, and all the issue list's on the measures' issues.
+    return MeasureFilterForm(request.query_params).filters(issue=_filters(request))
+
+
 class PublicIssueList(ApiViewMixin, generics.ListAPIView[ProblemIssue]):
     serializer_class = PublicIssueSerializer
     filter_backends: list[Any] = []
@@ -76,7 +114,7 @@ class PublicIssueList(ApiViewMixin, generics.ListAPIView[ProblemIssue]):
             return ProblemIssue.objects.none()
         return public_issue_list(_filters(self.request), today=timezone.localdate())
 
-    @extend_schema(summary="List public problem issues", description=PUBLIC, parameters=FILTERS)
+    @extend_schema(summary="List public problem issues", description=PUBLIC + LEFT_OUT, parameters=FILTERS)
     def get(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         return super().get(request, *args, **kwargs)
 
@@ -103,15 +141,17 @@ class PublicMeasureList(ApiViewMixin, generics.ListAPIView[Measure]):
     def get_queryset(self) -> QuerySet[Measure]:
         if getattr(self, "swagger_fake_view", False):
             return Measure.objects.none()
-        return public_measures(_filters(self.request), today=timezone.localdate())
+        return public_measure_list(_measure_filters(self.request), today=timezone.localdate())
 
     def get_serializer_context(self) -> dict[str, Any]:
         return {**super().get_serializer_context(), "today": timezone.localdate()}
 
     @extend_schema(
         summary="List the measures of public problem issues",
-        description=PUBLIC + " The filters apply to the measures' issues.",
-        parameters=FILTERS,
+        description=PUBLIC
+        + " `executor`, `due_from`, `due_to` and `state` apply to the measures, the other filters to their issues."
+        + LEFT_OUT,
+        parameters=[*MEASURE_FILTERS, *FILTERS],
     )
     def get(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         return super().get(request, *args, **kwargs)

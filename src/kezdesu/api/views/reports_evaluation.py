@@ -61,7 +61,10 @@ def _scheme(scheme: EvaluationScheme, results: list[dict[str, Any]]) -> dict[str
         "year": scheme.year,
         "status": scheme.status,
         "note": {code: getattr(scheme, f"note_{code}") or "" for code in ("kk", "ru", "en")},
-        "approval_reference": scheme.approval_reference,
+        "approval_reference": {
+            code: getattr(scheme, f"approval_reference_{code}") or "" for code in ("kk", "ru", "en")
+        },
+        "missing": scheme.missing,
         "published_at": scheme.published_at,
         "revision": scheme.revision,
         "criteria": [{"indicator": c.indicator, "weight": c.weight} for c in scheme.criteria.all()],
@@ -164,8 +167,9 @@ class EvaluationCriteria(ApiViewMixin, APIView):
     @extend_schema(
         summary="Set a draft evaluation's criteria, weights and method",
         description=(
-            "The coordinator. Weights from 0 to 100 adding up to exactly 100, each indicator once; a stale "
-            "`revision` or a published evaluation is refused with 400."
+            "The coordinator. Weights from 0 to 100 adding up to exactly 100, each indicator once; the rule for a "
+            "criterion with nothing to count (`missing`); the method's note and approving order per language. A "
+            "stale `revision` or a published evaluation is refused with 400."
         ),
         request=CriteriaWriteSerializer,
         responses={200: EvaluationSerializer, **REFUSALS},

@@ -195,7 +195,7 @@ class PublishView(ApiViewMixin, APIView):
     @extend_schema(
         summary="Publish the draft: it comes into force and is circulated",
         description=(
-            "The coordinators. Needs the text in kk and ru, the date of approval and the act that approved it "
+            "The coordinators. Needs the text and the act that approved it in kk and ru, and the date of approval "
             "(400 naming what is missing). Notifies the editors and approvers of every ministry and akimat."
         ),
         request=None,

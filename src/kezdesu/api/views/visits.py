@@ -8,6 +8,7 @@ from typing import Any
 
 from django.db.models import QuerySet
 from django.shortcuts import get_object_or_404
+from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework import mixins, routers, viewsets
 from rest_framework.decorators import action
@@ -22,10 +23,12 @@ from kezdesu.api.serializers.visits import (
     PartChangesSerializer,
     PartSerializer,
     VisitChangesSerializer,
+    VisitQuerySerializer,
     VisitSerializer,
 )
 from kezdesu.api.views.base import ApiViewMixin, acting_user
 from kezdesu.meetings.domain.parts import update_part
+from kezdesu.meetings.domain.queries.visit_filters import filtered_visits
 from kezdesu.meetings.domain.queries.visits import official_accounts, readable_visits
 from kezdesu.meetings.domain.visits import cancel_visit, publish_visit, update_visit
 from kezdesu.meetings.models import OfficialAccount, Visit, VisitPart
@@ -47,9 +50,22 @@ READ = (
     "8601 with the offset of Asia/Almaty."
 )
 
+LIST_PARAMETERS = [
+    OpenApiParameter("start", OpenApiTypes.DATE, description="Only visits starting on or after this day (YYYY-MM-DD)."),
+    OpenApiParameter("end", OpenApiTypes.DATE, description="Only visits starting on or before this day (YYYY-MM-DD)."),
+    LANG_PARAMETER,
+]
+
 
 @extend_schema_view(
-    list=extend_schema(summary="List visits", description=READ, parameters=[LANG_PARAMETER]),
+    list=extend_schema(
+        summary="List visits",
+        description=READ
+        + " `start` and `end` bound the visit's first day, both included, as the oversight figures count visits; "
+        "an end before the start answers 400.",
+        parameters=LIST_PARAMETERS,
+        responses={200: VisitSerializer(many=True), 400: OpenApiTypes.OBJECT},
+    ),
     retrieve=extend_schema(
         summary="Show a visit",
         description=READ + " A visit not readable by the user answers 404.",
@@ -67,6 +83,12 @@ class VisitViewSet(ApiViewMixin, mixins.ListModelMixin, mixins.RetrieveModelMixi
         if getattr(self, "swagger_fake_view", False):
             return Visit.objects.none()
         return readable_visits(self.request.user)
+
+    def list(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        query = VisitQuerySerializer(data=request.query_params)
+        query.is_valid(raise_exception=True)
+        page = self.paginate_queryset(filtered_visits(self.get_queryset(), **query.validated_data))
+        return self.get_paginated_response(self.get_serializer(page, many=True).data)
 
     @extend_schema(
         summary="Change a visit",

@@ -16,8 +16,28 @@ from kezdesu.reports.models import LibraryDocument
 
 FILES = Path(__file__).parent / "files" / "library"
 COORDINATOR = "culture-information.coordinator"
-# Demo references: plausible orders of the Minister of Culture and Information, not real acts.
-MINISTER_ORDER = "ҚР Мәдениет және ақпарат министрінің бұйрығы / Приказ Министра культуры и информации РК № {number}"
+# Demo references: plausible orders of the Minister of Culture and Information, not real acts. Each language
+# writes the date its own way: the Kazakh month in the locative, the Russian one in the genitive.
+MINISTER_ORDER = {
+    "kk": "Қазақстан Республикасы Мәдениет және ақпарат министрінің {year} жылғы {day} {month} № {number} бұйрығы",
+    "ru": "Приказ Министра культуры и информации Республики Казахстан от {day} {month} {year} года № {number}",
+    "en": "Order of the Minister of Culture and Information of the Republic of Kazakhstan No. {number} "
+    "of {day} {month} {year}",
+}
+MONTHS = {
+    "kk": (
+        "қаңтардағы", "ақпандағы", "наурыздағы", "сәуірдегі", "мамырдағы", "маусымдағы",
+        "шілдедегі", "тамыздағы", "қыркүйектегі", "қазандағы", "қарашадағы", "желтоқсандағы",
+    ),
+    "ru": (
+        "января", "февраля", "марта", "апреля", "мая", "июня",
+        "июля", "августа", "сентября", "октября", "ноября", "декабря",
+    ),
+    "en": (
+        "January", "February", "March", "April", "May", "June",
+        "July", "August", "September", "October", "November", "December",
+    ),
+}  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -63,6 +83,11 @@ DOCUMENTS = (
 FIRST_EDITION = {"kk": "Алғашқы редакция.", "ru": "Первая редакция.", "en": "First edition."}
 
 
+def minister_order(language: str, *, number: str, day: datetime.date) -> str:
+    month = MONTHS[language][day.month - 1]
+    return MINISTER_ORDER[language].format(number=number, day=day.day, month=month, year=day.year)
+
+
 def _text(name: str) -> str:
     path = FILES / name
     return path.read_text(encoding="utf-8").strip() if path.exists() else ""
@@ -88,6 +113,10 @@ def add_library_demo(*, today: datetime.date) -> dict[str, int]:
                 code: _text(f"{stem}.changes.{code}.txt") if demo_version.changes else FIRST_EDITION[code]
                 for code in ("kk", "ru", "en")
             }
+            order = {
+                code: minister_order(code, number=demo_version.order_number, day=demo_version.approved_on)
+                for code in ("kk", "ru", "en")
+            }
             version = update_draft(
                 actor=coordinator,
                 version=version,
@@ -98,7 +127,9 @@ def add_library_demo(*, today: datetime.date) -> dict[str, int]:
                 changes_ru=changes["ru"],
                 changes_en=changes["en"] if (demo_version.changes is False or _text(f"{stem}.en.txt")) else "",
                 approved_on=demo_version.approved_on,
-                approval_reference=MINISTER_ORDER.format(number=demo_version.order_number),
+                approval_reference_kk=order["kk"],
+                approval_reference_ru=order["ru"],
+                approval_reference_en=order["en"],
                 revision=version.revision,
             )
             published_at = timezone.make_aware(

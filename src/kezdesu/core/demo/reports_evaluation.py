@@ -1,18 +1,40 @@
 """The annual evaluation's demo (R24): the current year's evaluation created by the authorized body's
-coordinator with the default criteria and weights, left as a draft for a new user to adjust and publish
-(README). Running it twice changes nothing."""
+coordinator with the default criteria and weights and the default rule (a criterion with nothing to count counts
+at the average of the ministries that have something to count), the approving order written in each language,
+left as a draft for a new user to adjust and publish (README). Running it twice changes nothing."""
 
 import datetime
 
 from kezdesu.core.demo.accounts import demo_account
-from kezdesu.reports.domain.evaluation import create_evaluation
+from kezdesu.reports.domain.evaluation import DEFAULT_CRITERIA, create_evaluation, set_criteria
 from kezdesu.reports.models import EvaluationScheme
 
 COORDINATOR = "culture-information.coordinator"
 
 
+def _approval_reference(on: datetime.date) -> dict[str, str]:
+    day = on.strftime("%d.%m.%Y")
+    return {
+        "approval_reference_kk": f"Мәдениет және ақпарат министрінің {day} № 312-НҚ бұйрығы",
+        "approval_reference_ru": f"Приказ Министра культуры и информации от {day} № 312-НҚ",
+        "approval_reference_en": f"Order of the Minister of Culture and Information No. 312-NQ of {day}",
+    }
+
+
 def add_evaluation_demo(*, today: datetime.date) -> dict[str, int]:
     if EvaluationScheme.objects.filter(year=today.year).exists():
         return {"annual evaluations": 0}
-    create_evaluation(actor=demo_account(COORDINATOR), year=today.year)
+    coordinator = demo_account(COORDINATOR)
+    scheme = create_evaluation(actor=coordinator, year=today.year)
+    approved_on = max(datetime.date(today.year, 1, 1), today - datetime.timedelta(days=40))
+    set_criteria(
+        actor=coordinator,
+        scheme=scheme,
+        criteria=DEFAULT_CRITERIA,
+        note_kk="",
+        note_ru="",
+        missing=EvaluationScheme.Missing.AVERAGE,
+        **_approval_reference(approved_on),
+        revision=scheme.revision,
+    )
     return {"annual evaluations": 1}

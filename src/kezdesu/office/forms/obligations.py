@@ -10,6 +10,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from kezdesu.office.queries import MET_LATE, MET_ON_TIME
 from kezdesu.organisations.domain.queries.scope import organisations_in_scope
 from kezdesu.organisations.models import Organisation
 from kezdesu.regulations.domain.obligations import ObligationState
@@ -62,7 +63,12 @@ class ObligationFilterForm(forms.Form):
     state = forms.ChoiceField(
         label=pgettext_lazy("obligation", "State"),
         required=False,
-        choices=[("", pgettext_lazy("obligation state", "Any")), *ObligationState.choices],
+        choices=[
+            ("", pgettext_lazy("obligation state", "Any")),
+            *ObligationState.choices,
+            (MET_ON_TIME, _("met on time")),
+            (MET_LATE, _("met late")),
+        ],
     )
 
     def __init__(self, *args: Any, user: object, today: datetime.date, **kwargs: Any) -> None:

@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 from kezdesu.meetings.domain.queries.visits import official_accounts
 from kezdesu.meetings.models import OfficialAccount, Visit, VisitPart
-from kezdesu.office.forms.obligations import model_field
+from kezdesu.office.forms.obligations import DateInput, model_field
 from kezdesu.organisations.models import Organisation, Position, Region
 from kezdesu.planning.domain.queries.schedule import akimat_of_region
 
@@ -162,3 +162,17 @@ class VisitFilterForm(forms.Form):
         queryset=Organisation.objects.filter(kind=Organisation.Kind.MINISTRY, is_active=True).order_by("name"),
         empty_label=_("Any"),
     )
+    # Bounds on the visit's first day, both included: the oversight dashboard links its figures here.
+    start = forms.DateField(
+        label=_("From"), required=False, widget=DateInput(), help_text=_("Visits starting on or after this day.")
+    )
+    end = forms.DateField(
+        label=_("To"), required=False, widget=DateInput(), help_text=_("Visits starting on or before this day.")
+    )
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        start, end = data.get("start"), data.get("end")
+        if start and end and end < start:
+            self.add_error("end", _("The end of the range comes before its start."))
+        return data

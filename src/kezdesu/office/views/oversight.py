@@ -15,11 +15,14 @@ from urllib.parse import urlencode
 from django import forms
 from django.http import HttpResponse
 from django.shortcuts import render
-from django.urls import NoReverseMatch, URLPattern, path, reverse
+from django.urls import URLPattern, path, reverse
 from django.utils import timezone
+from django.utils.html import conditional_escape, format_html
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
+from kezdesu.office.queries import MET_ON_TIME
 from kezdesu.office.views.access import StaffRequest, hidden_unless
 from kezdesu.organisations.models import Organisation, Region
 from kezdesu.planning.interfaces.region_map import MEETINGS, RegionMap, region_map
@@ -27,7 +30,6 @@ from kezdesu.portal.views.accountability import OPEN_PROBLEMS
 from kezdesu.regulations.domain.obligations import ObligationState
 from kezdesu.reports.domain.queries.oversight import (
     OVERDUE_LOOKBACK_DAYS,
-    TREND_FIGURES,
     Cell,
     HeatmapRow,
     OverdueRow,
@@ -66,12 +68,13 @@ def obligations_url(**params: object) -> str:
     return _url("office:obligations", **params)
 
 
-def instructions_url(organisation: Organisation) -> str | None:
-    """Helper B's list of the Government's instructions, when it exists."""
-    try:
-        return _url("office:instructions", assignee=organisation.code, state="overdue")
-    except NoReverseMatch:
-        return None
+def instructions_url(organisation: Organisation) -> str:
+    """The Government's instructions to the body (and its committees) past their deadline."""
+    return _url("office:instructions", assignee=organisation.code, state="overdue")
+
+
+def measures_url(**params: object) -> str:
+    return _url("portal:measure_list", **params)
 
 
 def _cell_label(cell: Cell) -> str:
@@ -121,15 +124,13 @@ def overdue_rows(rows: list[OverdueRow], today: datetime.date) -> list[dict[str,
     result = []
     for row in rows:
         body = row.organisation
-        is_ministry = body.kind == Organisation.Kind.MINISTRY
         result.append(
             {
                 "row": row,
                 "obligations_url": obligations_url(
                     debtor=body.code, state=ObligationState.OVERDUE, start=start, end=today
                 ),
-                # The public list of problems with a late measure, for a ministry's meetings.
-                "measures_url": _url("portal:issue_list", ministry=body.code, status="overdue") if is_ministry else "",
+                "measures_url": measures_url(executor=body.code, state="overdue"),
                 "instructions_url": instructions_url(body),
             }
         )
@@ -139,13 +140,16 @@ def overdue_rows(rows: list[OverdueRow], today: datetime.date) -> list[dict[str,
 def region_maps(year: int) -> tuple[RegionMap, RegionMap]:
     counts = region_counts(year=year)
     pk_of = dict(Region.objects.values_list("kato", "pk"))
+    start, end = datetime.date(year, 1, 1), datetime.date(year, 12, 31)
     meetings = region_map(
         counts.meetings_held,
-        lambda kato: _url("office:visit_list", status="held", region=pk_of.get(kato)),
+        lambda kato: _url("office:visit_list", status="held", region=pk_of.get(kato), start=start, end=end),
         labels=MEETINGS,
     )
     problems = region_map(
-        counts.open_issues, lambda kato: _url("portal:issue_list", region=kato, year=year), labels=OPEN_PROBLEMS
+        counts.open_issues,
+        lambda kato: _url("portal:issue_list", region=kato, year=year, status="open"),
+        labels=OPEN_PROBLEMS,
     )
     return meetings, problems
 
@@ -176,6 +180,21 @@ def trend_names() -> dict[str, str]:
         "issues_solved": gettext("Problem issues solved"),
         "measures_done_on_time": gettext("Measures done on time"),
         "obligations_met_on_time": gettext("Obligations met on time"),
+    }
+
+
+def trend_urls(point: TrendPoint) -> dict[str, str]:
+    """The records each of the quarter's figures counts."""
+    start, end = point.start, point.end
+    return {
+        "meetings_held": _url("office:visit_list", status="held", start=start, end=end),
+        "questions": _url("office:questions", start=start, end=end),
+        "issues_raised": _url("portal:issue_list", raised_from=start, raised_to=end),
+        "issues_solved": _url("portal:issue_list", status="solved", solved_from=start, solved_to=end),
+        "measures_due": measures_url(due_from=start, due_to=end),
+        "measures_done_on_time": measures_url(due_from=start, due_to=end, state="done_on_time"),
+        "obligations_due": obligations_url(start=start, end=end),
+        "obligations_met_on_time": obligations_url(start=start, end=end, state=MET_ON_TIME),
     }
 
 
@@ -214,16 +233,29 @@ def trend_charts(points: list[TrendPoint]) -> list[dict[str, object]]:
     return charts
 
 
+def linked(url: str, figure: int) -> str:
+    return format_html('<a href="{}">{}</a>', url, figure)
+
+
+def part_of_whole(part: str, whole: str) -> str:
+    """The part and the whole ("3 of 5") in the reader's language, both of them links."""
+    return mark_safe(conditional_escape(gettext("%(done)s of %(due)s")) % {"done": part, "due": whole})
+
+
 def trend_rows(points: list[TrendPoint]) -> list[dict[str, object]]:
-    return [
-        {
-            "point": point,
-            "label": trend_label(point),
-            "obligations_url": obligations_url(start=point.start, end=point.end),
-            "met_url": obligations_url(start=point.start, end=point.end, state=ObligationState.MET),
-        }
-        for point in points
-    ]
+    rows: list[dict[str, object]] = []
+    for point in points:
+        urls = trend_urls(point)
+        figure = {name: linked(urls[name], getattr(point, name)) for name in urls}
+        rows.append(
+            {
+                "label": trend_label(point),
+                "figure": figure,
+                "measures": part_of_whole(figure["measures_done_on_time"], figure["measures_due"]),
+                "obligations": part_of_whole(figure["obligations_met_on_time"], figure["obligations_due"]),
+            }
+        )
+    return rows
 
 
 @hidden_unless("reports.view_oversight")
@@ -249,11 +281,8 @@ def oversight(request: StaffRequest) -> HttpResponse:
             "meetings_map": meetings_map,
             "problems_map": problems_map,
             "overdue": overdue_rows(overdue_by_body(today=today, obligations=obligations), today),
-            "instructions_listed": instructions_url(Organisation(code="x")) is not None,
             "trend_charts": trend_charts(points),
             "trend_rows": trend_rows(points),
-            "trend_figures": TREND_FIGURES,
-            "visits_held_url": _url("office:visit_list", status="held"),
             "plural_quarters": ngettext("%(count)d quarter", "%(count)d quarters", len(points))
             % {"count": len(points)},
         },

@@ -1,10 +1,9 @@
 """The annual evaluation in the back office (R24): the years with their state; a year's criteria and weights,
-the method's note, the live preview of the ranking and publishing. The authorized body's coordinator changes
+the rule for a criterion with nothing to count, the method's note and approving order, the live preview of the
+ranking and publishing. The authorized body's coordinator changes
 them; every staff member reads them, for transparency."""
 
 from __future__ import annotations
-
-from decimal import Decimal, InvalidOperation
 
 from django.contrib import messages
 from django.http import Http404, HttpResponse, HttpResponseRedirect
@@ -14,14 +13,11 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from kezdesu.core.errors import DomainError
+from kezdesu.office.forms.reports_evaluation import EvaluationCriteriaForm
 from kezdesu.office.views.access import StaffRequest, office_view
 from kezdesu.reports.domain.evaluation import compute_evaluation, create_evaluation, publish_evaluation, set_criteria
-from kezdesu.reports.domain.indicators import INDICATORS
-from kezdesu.reports.domain.queries.evaluation import criterion_rows, ranking_row, schemes
+from kezdesu.reports.domain.queries.evaluation import criterion_rows, missing_rule, ranking_row, schemes
 from kezdesu.reports.models import EvaluationScheme
-
-NOTE_FIELDS = ("note_kk", "note_ru", "note_en")
-TEXT_MAX = 10000
 
 
 @office_view
@@ -54,52 +50,31 @@ def evaluations_page(request: StaffRequest) -> HttpResponse:
     )
 
 
-def _weights(request: StaffRequest) -> list[tuple[str, Decimal]]:
-    """The weights typed, in the registry's order; an empty weight leaves the criterion out."""
-    criteria = []
-    for code in INDICATORS:
-        typed = request.POST.get(f"weight_{code}", "").strip().replace(",", ".")
-        if not typed:
-            continue
-        try:
-            criteria.append((code, Decimal(typed)))
-        except InvalidOperation:
-            raise DomainError(_("Give each weight as a number, e.g. 12.5."), code="weight") from None
-    return criteria
-
-
 def _year_page(
-    request: StaffRequest, scheme: EvaluationScheme, *, typed: dict[str, str] | None = None, error: str = ""
+    request: StaffRequest,
+    scheme: EvaluationScheme,
+    *,
+    form: EvaluationCriteriaForm | None = None,
+    error: str = "",
 ) -> HttpResponse:
-    weights = {criterion.indicator: criterion.weight for criterion in scheme.criteria.all()}
-    notes = {name: getattr(scheme, name) or "" for name in NOTE_FIELDS}
-    reference, revision = scheme.approval_reference, scheme.revision
-    if typed is not None:
-        weights = {code: typed.get(f"weight_{code}", "") for code in INDICATORS}  # type: ignore[misc]
-        notes = {name: typed.get(name, "") for name in NOTE_FIELDS}
-        reference = typed.get("approval_reference", "")
-        revision = int(typed["revision"]) if typed.get("revision", "").isdigit() else revision
+    may_manage = request.user.has_perm("reports.manage_evaluation")
+    if form is None and may_manage and scheme.status == EvaluationScheme.Status.DRAFT:
+        form = EvaluationCriteriaForm.for_scheme(scheme)
     rows = [ranking_row(s.organisation, s.rank, s.score, s.details()) for s in compute_evaluation(scheme)]
-    labels = (("note_kk", _("Kazakh")), ("note_ru", _("Russian")), ("note_en", _("English")))
     return render(
         request,
         "office/reports/evaluation/year.html",
         {
             "scheme": scheme,
             "criteria": criterion_rows(list(scheme.criteria.all())),
-            "indicators": [
-                {"code": code, "title": item.title, "explanation": item.explanation, "weight": weights.get(code, "")}
-                for code, item in INDICATORS.items()
-            ],
-            "notes": [(name, label, notes[name]) for name, label in labels],
-            "approval_reference": reference,
-            "revision": revision,
+            "missing_rule": missing_rule(scheme),
+            "form": form,
             "ranked": [row for row in rows if row.rank],
             "others": [row for row in rows if not row.rank],
-            "may_manage": request.user.has_perm("reports.manage_evaluation"),
+            "may_manage": may_manage,
             "error": error,
         },
-        status=400 if error else 200,
+        status=400 if error or (form is not None and form.errors) else 200,
     )
 
 
@@ -111,29 +86,26 @@ def evaluation_year_page(request: StaffRequest, year: int) -> HttpResponse:
     if not request.user.has_perm("reports.manage_evaluation"):
         raise Http404
     action = request.POST.get("action")
-    typed = {name: request.POST.get(name, "")[:TEXT_MAX] for name in (*NOTE_FIELDS, "approval_reference", "revision")}
-    typed.update({f"weight_{code}": request.POST.get(f"weight_{code}", "")[:20] for code in INDICATORS})
-    try:
-        if action == "save":
-            set_criteria(
-                actor=request.user,
-                scheme=scheme,
-                criteria=_weights(request),
-                note_kk=typed["note_kk"],
-                note_ru=typed["note_ru"],
-                note_en=typed["note_en"],
-                approval_reference=typed["approval_reference"][:300],
-                revision=int(typed["revision"]) if typed["revision"].isdigit() else -1,
-            )
-            messages.success(request, _("The criteria and the method are saved."))
-        elif action == "publish":
+    if action == "save":
+        form = EvaluationCriteriaForm(request.POST)
+        if not form.is_valid():
+            return _year_page(request, scheme, form=form)
+        try:
+            set_criteria(actor=request.user, scheme=scheme, **form.values())
+        except DomainError as problem:
+            form.add_error(None, str(problem.message))
+            scheme.refresh_from_db()
+            return _year_page(request, scheme, form=form)
+        messages.success(request, _("The criteria and the method are saved."))
+    elif action == "publish":
+        try:
             publish_evaluation(actor=request.user, scheme=scheme)
-            messages.success(request, _("The evaluation is published; each ministry's approvers are notified."))
-        else:
-            raise DomainError(_("Choose what to do with the evaluation."), code="no_action")
-    except DomainError as problem:
-        scheme.refresh_from_db()
-        return _year_page(request, scheme, typed=typed if action == "save" else None, error=str(problem.message))
+        except DomainError as problem:
+            scheme.refresh_from_db()
+            return _year_page(request, scheme, error=str(problem.message))
+        messages.success(request, _("The evaluation is published; each ministry's approvers are notified."))
+    else:
+        return _year_page(request, scheme, error=_("Choose what to do with the evaluation."))
     return HttpResponseRedirect(reverse("office:evaluation_year", kwargs={"year": year}))
 
 

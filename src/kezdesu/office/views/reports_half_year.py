@@ -33,6 +33,7 @@ from kezdesu.reports.domain.instructions import (
 from kezdesu.reports.domain.queries.half_year import current_half, half_year_dates, half_year_rows, report_of
 from kezdesu.reports.domain.queries.instructions import (
     INSTRUCTION_FILTERS,
+    filter_by_assignee,
     filter_by_state,
     instruction_state,
     instructions_for,
@@ -228,7 +229,10 @@ def instructions_page(request: StaffRequest) -> HttpResponse:
     today = timezone.localdate()
     chosen = request.GET.get("state", "")
     chosen = chosen if chosen in INSTRUCTION_FILTERS else ""
+    assignee = Organisation.objects.filter(code=request.GET.get("assignee", "")).first()
     instructions = filter_by_state(instructions_for(request.user), chosen, today)
+    if assignee is not None:
+        instructions = filter_by_assignee(instructions, assignee.code)
     rows = [(instruction, instruction_state(instruction, today)) for instruction in instructions]
     return render(
         request,
@@ -236,6 +240,8 @@ def instructions_page(request: StaffRequest) -> HttpResponse:
         {
             "rows": rows,
             "chosen": chosen,
+            "assignee": assignee,
+            "assignee_query": f"&assignee={assignee.code}" if assignee else "",
             "filters": INSTRUCTION_FILTERS,
             "everyone": reads_half_year_results(request.user),
         },

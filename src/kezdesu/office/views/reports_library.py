@@ -21,6 +21,7 @@ from django.utils.translation import gettext_lazy
 from kezdesu.core.errors import DomainError
 from kezdesu.office.views.access import StaffRequest, office_view
 from kezdesu.reports.domain.library import (
+    REFERENCE_MAX,
     create_document,
     discard_draft,
     missing_for_publication,
@@ -53,14 +54,20 @@ class DocumentForm(forms.Form):
 
 
 class DraftForm(forms.Form):
-    approval_reference = forms.CharField(
-        label=gettext_lazy("Approved by"),
-        max_length=300,
+    approved_on = forms.DateField(
+        label=gettext_lazy("Approved on"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+    approval_reference_kk = forms.CharField(
+        label=gettext_lazy("Approved by, in Kazakh"),
+        max_length=REFERENCE_MAX,
         required=False,
         help_text=gettext_lazy("The minister's order, its number and date."),
     )
-    approved_on = forms.DateField(
-        label=gettext_lazy("Approved on"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    approval_reference_ru = forms.CharField(
+        label=gettext_lazy("Approved by, in Russian"), max_length=REFERENCE_MAX, required=False
+    )
+    approval_reference_en = forms.CharField(
+        label=gettext_lazy("Approved by, in English"), max_length=REFERENCE_MAX, required=False
     )
     body_kk = forms.CharField(label=gettext_lazy("Text in Kazakh"), required=False, max_length=TEXT_MAX)
     body_ru = forms.CharField(label=gettext_lazy("Text in Russian"), required=False, max_length=TEXT_MAX)
@@ -76,9 +83,9 @@ class DraftForm(forms.Form):
             self.fields[name].widget = forms.Textarea(attrs={"rows": 24})
         for name in ("changes_kk", "changes_ru", "changes_en"):
             self.fields[name].widget = forms.Textarea(attrs={"rows": 4})
-        self.fields["body_kk"].widget.attrs["lang"] = self.fields["changes_kk"].widget.attrs["lang"] = "kk"
-        self.fields["body_ru"].widget.attrs["lang"] = self.fields["changes_ru"].widget.attrs["lang"] = "ru"
-        self.fields["body_en"].widget.attrs["lang"] = self.fields["changes_en"].widget.attrs["lang"] = "en"
+        for code in ("kk", "ru", "en"):
+            for name in ("approval_reference", "body", "changes"):
+                self.fields[f"{name}_{code}"].widget.attrs["lang"] = code
 
 
 def _document(code: str) -> LibraryDocument:

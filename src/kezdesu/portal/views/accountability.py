@@ -18,7 +18,7 @@ from django.utils.translation import gettext, ngettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
 from kezdesu.followup.domain.queries.accountability import Row, accountability
-from kezdesu.followup.domain.queries.public_issues import OVERDUE, public_issue_years
+from kezdesu.followup.domain.queries.public_issues import OPEN, OVERDUE, public_issue_years
 from kezdesu.followup.models import ProblemIssue
 from kezdesu.organisations.models import Organisation
 from kezdesu.planning.interfaces.region_map import BucketLabels, RegionMap, region_map
@@ -116,7 +116,7 @@ OPEN_PROBLEMS = BucketLabels(
 def open_issues_map(rows: list[Row], year: int | None) -> RegionMap:
     """The regions coloured by the issues still open, drawn with the calendar map's shapes and colours."""
     counts = {row.key.pk: row.figures.open for row in rows}
-    return region_map(counts, lambda kato: _issue_list_url(year, region=kato), labels=OPEN_PROBLEMS)
+    return region_map(counts, lambda kato: _issue_list_url(year, region=kato, status=OPEN), labels=OPEN_PROBLEMS)
 
 
 def _links(row: Row, year: int | None, key: str) -> dict[str, str]:

@@ -1,5 +1,6 @@
 """The published annual evaluation of the ministries (R24): the ranking with every criterion's points and the
-method, a page per ministry with the figures and the records behind them, and the ranking as XLSX (kk, ru)."""
+method, a page per ministry with the figures and the records behind them, and the ranking as XLSX (kk, ru).
+Values imputed by the scheme's rule (no records under a criterion) are marked and explained on each."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from kezdesu.organisations.models import Organisation
 from kezdesu.reports.domain.queries.evaluation import (
     criterion_rows,
     ministry_result,
+    missing_rule,
     published_ranking,
     published_schemes,
     ranking_row,
@@ -38,6 +40,7 @@ def _ranking_page(request: HttpRequest, scheme: EvaluationScheme) -> HttpRespons
             "ranked": [row for row in rows if row.rank],
             "others": [row for row in rows if not row.rank],
             "revised_at": (first.details.get("revised_at") if first else None),
+            "missing_rule": missing_rule(scheme),
         },
     )
 
@@ -66,7 +69,12 @@ def evaluation_ministry(request: HttpRequest, year: int, organisation: str) -> H
     return render(
         request,
         "portal/evaluation/ministry.html",
-        {"scheme": scheme, "row": row, "ranked": scheme.results.exclude(rank=0).count()},
+        {
+            "scheme": scheme,
+            "row": row,
+            "ranked": scheme.results.exclude(rank=0).count(),
+            "missing_rule": missing_rule(scheme),
+        },
     )
 
 

@@ -69,6 +69,10 @@ class Obligation:
     def moved(self) -> bool:
         return self.due != self.nominal_due
 
+    @property
+    def met_on_time(self) -> bool:
+        return self.fulfilment is not None and self.fulfilment.met_on <= self.due
+
 
 @dataclass(frozen=True)
 class _Candidate:

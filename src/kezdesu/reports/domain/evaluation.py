@@ -1,20 +1,32 @@
 """The annual evaluation of the ministries' work on meetings with the population (R24, P5.2).
 
 The authorized body's coordinator creates a year's evaluation with the default criteria, adjusts the weights
-(they sum to exactly 100) and explains the method, then publishes it. Each criterion is an indicator computed
-from the records (`indicators.py`); a ministry's score is Σ weight × value, out of 100.
+(they sum to exactly 100), chooses what a criterion with nothing to count counts and explains the method, then
+publishes it. Each criterion is an indicator computed from the records (`indicators.py`); a ministry's score is
+Σ weight × value, out of 100.
 
-Two decisions, shown on every page of the evaluation:
+Three decisions, shown on every page of the evaluation:
 - An indicator with nothing to count for a ministry (value None: no obligation due, no measure due, no visit
-  held) does not count against it: its weight is spread over the ministry's other criteria in proportion to
-  their weights (effective weight = weight × 100 / the weights that apply). The pages show both weights.
+  held) counts as the scheme's rule says (`EvaluationScheme.missing`, `MISSING_RULES`):
+  - AVERAGE (the default): the average value of that criterion over the ministries that are ranked candidates
+    (not exempt) and have something to count under it, so having no records neither helps nor harms a ministry;
+    the weight applies in full. If no such ministry has anything to count under it, its weight is spread as
+    under SPREAD.
+  - SPREAD: its weight is spread over the ministry's other criteria in proportion to their weights (effective
+    weight = weight × 100 / the weights that apply). It let ministries that never used the system (only their
+    first head's meetings recorded as met) outrank the ministries that did: hence the default.
+  - ZERO: it counts 0; the weight applies in full.
+  An imputed value is stored as such (`CriterionScore.imputed`, with how many ministries the average is of), so
+  every page says "no records: counted at the average of N ministries". The pages show both weights.
 - A ministry the act exempts from the meetings (the profile's `exempt` list, G1) is not ranked: its figures are
-  shown apart, since the act does not bind it. So is a ministry with nothing to count at all.
-Points are rounded to hundredths and the score is the sum of the rounded points, so the table adds up. Equal
-scores share a rank (1, 1, 3).
+  shown apart, since the act does not bind it, and they are its own (nothing is imputed; what it has nothing to
+  count under is spread). So is a ministry with nothing to count at all, whatever the rule.
+- Points are rounded to hundredths and the score is the sum of the rounded points, so the table adds up. Equal
+  scores share a rank (1, 1, 3).
 
 Publishing freezes every ministry's result with each criterion's figures and the records behind them, so the
-published page reads the same later; publishing again (a revision) recomputes and records the revised time.
+published page reads the same later; publishing again (a revision) recomputes and records the revised time. The
+rule, like the weights, changes only while the evaluation is a draft.
 """
 
 from __future__ import annotations
@@ -29,6 +41,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import QuerySet
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.functional import Promise
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -38,13 +51,33 @@ from kezdesu.core.errors import DomainError, NotPermitted
 from kezdesu.followup.domain.progress_reports import LANGUAGES, Translated
 from kezdesu.organisations.models import Organisation, Role, User
 from kezdesu.regulations.domain.queries.profiles import profile_in_force, profiles_with_rules
-from kezdesu.reports.domain.indicators import INDICATORS, IndicatorValue, RecordRef, in_languages
+from kezdesu.reports.domain.indicators import INDICATORS, RATIO_PLACES, IndicatorValue, RecordRef, in_languages
 from kezdesu.reports.models import EvaluationCriterion, EvaluationResult, EvaluationScheme
 
 HUNDRED = Decimal("100")
 POINTS = Decimal("0.01")
 NOT_RANKED = 0  # EvaluationResult.rank of an exempt ministry or one with nothing to count
 DEFAULT_CRITERIA: list[tuple[str, Decimal]] = [(code, item.default_weight) for code, item in INDICATORS.items()]
+Missing = EvaluationScheme.Missing
+# The rule in words, as the method section of every page explains it.
+MISSING_RULES: dict[str, Promise] = {
+    Missing.AVERAGE: gettext_lazy(
+        "A criterion with nothing to count for a ministry (no obligation or measure due, no visit held) counts at "
+        "the average value of that criterion among the ranked ministries that have something to count under it, "
+        "so having no records neither helps nor harms a ministry; such values are marked. If no ministry has "
+        "anything to count under a criterion, its weight is spread over the other criteria in proportion to "
+        "their weights."
+    ),
+    Missing.SPREAD: gettext_lazy(
+        "A criterion with nothing to count for a ministry (no obligation or measure due, no visit held) does not "
+        "count against it: its weight is spread over the ministry's other criteria in proportion to their "
+        "weights. The ministry's page shows both weights."
+    ),
+    Missing.ZERO: gettext_lazy(
+        "A criterion with nothing to count for a ministry (no obligation or measure due, no visit held) counts "
+        "as 0, as if nothing had been done; such values are marked."
+    ),
+}
 
 register_kind(
     "reports.evaluation_published",
@@ -71,9 +104,11 @@ class CriterionScore:
     effective_weight: Decimal | None  # after spreading the weights of what does not apply; None: not applicable
     numerator: int
     denominator: int
-    value: Decimal | None
+    value: Decimal | None  # the ministry's own, or the imputed one
     points: Decimal | None
     records: list[RecordRef] = field(default_factory=list)
+    imputed: bool = False  # nothing to count: `value` is the scheme's rule's (the average, or 0)
+    average_of: int | None = None  # imputed at the average: of how many ministries
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -86,6 +121,8 @@ class CriterionScore:
             "value": None if self.value is None else str(self.value),
             "points": None if self.points is None else str(self.points),
             "records": [record.to_json() for record in self.records],
+            "imputed": self.imputed,
+            "average_of": self.average_of,
         }
 
 
@@ -126,18 +163,57 @@ def exempt_ministries(year: int, *, today: datetime.date) -> set[int]:
     return {body.pk for body in loaded.exempt_organisations.all()}
 
 
+@dataclass(frozen=True)
+class Imputation:
+    """What a criterion counts for a ministry with nothing to count under it."""
+
+    value: Decimal
+    average_of: int | None  # None: counted as 0
+
+
+def imputations(
+    missing: str, computed: dict[str, dict[int, IndicatorValue]], candidates: list[int]
+) -> dict[str, Imputation]:
+    """Each criterion's imputed value under the rule; a criterion left out has its weight spread.
+
+    Under AVERAGE the average is of the candidates' own values (the ranked candidates: not exempt) and a criterion
+    that none of them has anything to count under is left out, so its weight is spread."""
+    if missing == Missing.SPREAD:
+        return {}
+    if missing == Missing.ZERO:
+        return {code: Imputation(value=Decimal(0).quantize(RATIO_PLACES), average_of=None) for code in computed}
+    found = {}
+    for code, values in computed.items():
+        counted = [value for pk in candidates if (value := values[pk].value) is not None]
+        if counted:
+            average = (sum(counted, Decimal(0)) / len(counted)).quantize(RATIO_PLACES)
+            found[code] = Imputation(value=average, average_of=len(counted))
+    return found
+
+
 def _criterion_scores(
-    criteria: list[EvaluationCriterion], values: dict[str, IndicatorValue]
+    criteria: list[EvaluationCriterion], values: dict[str, IndicatorValue], imputed: dict[str, Imputation]
 ) -> tuple[list[CriterionScore], Decimal | None]:
-    applicable = sum((c.weight for c in criteria if values[c.indicator].value is not None), Decimal(0))
+    own = sum((c.weight for c in criteria if values[c.indicator].value is not None), Decimal(0))
+    if own == 0:
+        imputed = {}  # nothing to count at all: not ranked, whatever the rule
+    counted: dict[str, tuple[Decimal | None, Imputation | None]] = {}
+    for criterion in criteria:
+        own_value = values[criterion.indicator].value
+        if own_value is not None:
+            counted[criterion.indicator] = (own_value, None)
+        elif criterion.indicator in imputed:
+            counted[criterion.indicator] = (imputed[criterion.indicator].value, imputed[criterion.indicator])
+    applicable = sum((c.weight for c in criteria if c.indicator in counted), Decimal(0))
     scores = []
     total: Decimal | None = Decimal(0) if applicable > 0 else None
     for criterion in criteria:
         value = values[criterion.indicator]
         effective = points = None
-        if value.value is not None and applicable > 0:
+        shown, imputation = counted.get(criterion.indicator, (None, None))
+        if shown is not None and applicable > 0:
             effective = (criterion.weight * HUNDRED / applicable).quantize(POINTS)
-            points = (criterion.weight * HUNDRED / applicable * value.value).quantize(POINTS)
+            points = (criterion.weight * HUNDRED / applicable * shown).quantize(POINTS)
             total = (total or Decimal(0)) + points
         scores.append(
             CriterionScore(
@@ -147,9 +223,11 @@ def _criterion_scores(
                 effective_weight=effective,
                 numerator=value.numerator,
                 denominator=value.denominator,
-                value=value.value,
+                value=shown,
                 points=points,
                 records=value.records,
+                imputed=imputation is not None,
+                average_of=None if imputation is None else imputation.average_of,
             )
         )
     return scores, total
@@ -175,7 +253,7 @@ def _ranked(scores: list[MinistryScore]) -> list[MinistryScore]:
 
 
 def compute_evaluation(scheme: EvaluationScheme, *, today: datetime.date | None = None) -> list[MinistryScore]:
-    """Every active ministry's score under the scheme's criteria, from the records as they stand."""
+    """Every active ministry's score under the scheme's criteria and rule, from the records as they stand."""
     today = today or timezone.localdate()
     criteria = list(scheme.criteria.all())
     bodies = list(ministries())
@@ -184,10 +262,13 @@ def compute_evaluation(scheme: EvaluationScheme, *, today: datetime.date | None 
         criterion.indicator: INDICATORS[criterion.indicator].compute(scheme.year, bodies, today=today)
         for criterion in criteria
     }
+    imputed = imputations(scheme.missing, computed, [ministry.pk for ministry in bodies if ministry.pk not in exempt])
     scores = []
     for ministry in bodies:
         criterion_scores, total = _criterion_scores(
-            criteria, {code: values[ministry.pk] for code, values in computed.items()}
+            criteria,
+            {code: values[ministry.pk] for code, values in computed.items()},
+            {} if ministry.pk in exempt else imputed,  # an exempt ministry's figures are its own only
         )
         scores.append(
             MinistryScore(
@@ -250,6 +331,15 @@ def validate_criteria(criteria: list[tuple[str, Decimal]]) -> None:
         raise DomainError(_("The weights must add up to 100; they add up to %(total)s.") % {"total": total}, code="sum")
 
 
+def _method_json(scheme: EvaluationScheme) -> dict[str, Any]:
+    """The method's texts and rule, as the audit trail records them."""
+    return {
+        **{f"note_{code}": getattr(scheme, f"note_{code}") or "" for code in LANGUAGES},
+        **{f"approval_reference_{code}": getattr(scheme, f"approval_reference_{code}") or "" for code in LANGUAGES},
+        "missing": scheme.missing,
+    }
+
+
 def set_criteria(
     *,
     actor: Any,
@@ -258,12 +348,21 @@ def set_criteria(
     note_kk: str,
     note_ru: str,
     note_en: str = "",
-    approval_reference: str = "",
+    approval_reference_kk: str = "",
+    approval_reference_ru: str = "",
+    approval_reference_en: str = "",
+    missing: str | None = None,
     revision: int,
 ) -> EvaluationScheme:
-    """Replace the criteria and weights and the method's note, while the evaluation is a draft."""
+    """Replace the criteria and weights, the method's note and approval, and the rule for a criterion with
+    nothing to count (`missing`; None keeps the current one), while the evaluation is a draft."""
     _check(actor)
     validate_criteria(criteria)
+    if missing is not None and missing not in Missing.values:
+        raise DomainError(_("Choose what a criterion with nothing to count counts."), code="missing")
+    references = (approval_reference_kk, approval_reference_ru, approval_reference_en)
+    if any(len(reference.strip()) > 300 for reference in references):
+        raise DomainError(_("Give the approving order in at most 300 characters."), code="approval_reference")
     with transaction.atomic():
         current = EvaluationScheme.objects.select_for_update().get(pk=scheme.pk)
         if current.revision != revision:
@@ -273,31 +372,32 @@ def set_criteria(
             )
         if current.status != EvaluationScheme.Status.DRAFT:
             raise DomainError(_("A published evaluation's criteria cannot change."), code="published")
-        old = {
-            "criteria": _criteria_json(current),
-            **{f"note_{code}": getattr(current, f"note_{code}") or "" for code in LANGUAGES},
-            "approval_reference": current.approval_reference,
-        }
+        old = {"criteria": _criteria_json(current), **_method_json(current)}
         current.criteria.all().delete()
         EvaluationCriterion.objects.bulk_create(
             EvaluationCriterion(scheme=current, indicator=code, weight=weight, order=order)
             for order, (code, weight) in enumerate(criteria)
         )
-        for code, note in zip(LANGUAGES, (note_kk, note_ru, note_en), strict=True):
+        for code, note, reference in zip(LANGUAGES, (note_kk, note_ru, note_en), references, strict=True):
             setattr(current, f"note_{code}", note.strip())  # modeltranslation's fields
-        current.approval_reference = approval_reference.strip()
+            setattr(current, f"approval_reference_{code}", reference.strip())
+        if missing is not None:
+            current.missing = missing
         current.revision += 1
-        current.save(update_fields=["note_kk", "note_ru", "note_en", "approval_reference", "revision"])
+        current.save(
+            update_fields=[
+                *(f"note_{code}" for code in LANGUAGES),
+                *(f"approval_reference_{code}" for code in LANGUAGES),
+                "missing",
+                "revision",
+            ]
+        )
         record_audit(
             actor=actor,
             action="reports.evaluation.set_criteria",
             target=current,
             old=old,
-            new={
-                "criteria": [[code, str(weight)] for code, weight in criteria],
-                **{f"note_{code}": getattr(current, f"note_{code}") or "" for code in LANGUAGES},
-                "approval_reference": current.approval_reference,
-            },
+            new={"criteria": [[code, str(weight)] for code, weight in criteria], **_method_json(current)},
         )
     return current
 
@@ -380,6 +480,7 @@ def publish_evaluation(
             new={
                 "at": now,
                 "criteria": _criteria_json(current),
+                "missing": current.missing,
                 "scores": {s.organisation.code: None if s.score is None else str(s.score) for s in scores},
             },
         )

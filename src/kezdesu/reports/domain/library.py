@@ -25,11 +25,13 @@ from kezdesu.core.domain.notifications import notify, register_kind
 from kezdesu.core.errors import DomainError, NotPermitted
 from kezdesu.organisations.models import Organisation
 from kezdesu.planning.domain.queries.recipients import people_with_roles
+from kezdesu.reports.domain.queries.library import reference_in
 from kezdesu.reports.models import DocumentVersion, LibraryDocument
 
 LANGUAGES = ("kk", "ru", "en")
 TEXT_FIELDS = tuple(f"{name}_{code}" for name in ("body", "changes") for code in LANGUAGES)
 TEXT_MAX = 100_000
+REFERENCE_MAX = 300
 PUBLISHED_KIND = "reports.library_published"
 
 register_kind(
@@ -125,7 +127,9 @@ def update_draft(
     changes_ru: str,
     changes_en: str = "",
     approved_on: datetime.date | None,
-    approval_reference: str,
+    approval_reference_kk: str,
+    approval_reference_ru: str,
+    approval_reference_en: str = "",
     revision: int,
 ) -> DocumentVersion:
     """Save the draft. `revision` is the one the editor saw: a stale one is refused, the caller keeps the text."""
@@ -140,7 +144,12 @@ def update_draft(
     }
     new: dict[str, Any] = {name: _clean(value) for name, value in texts.items()}
     new["approved_on"] = approved_on
-    new["approval_reference"] = approval_reference.strip()[:300]
+    acts = {
+        "approval_reference_kk": approval_reference_kk,
+        "approval_reference_ru": approval_reference_ru,
+        "approval_reference_en": approval_reference_en,
+    }
+    new.update({name: value.strip()[:REFERENCE_MAX] for name, value in acts.items()})
     if any(len(value) > TEXT_MAX for value in new.values() if isinstance(value, str)):
         raise DomainError(_("The text is too long."), code="too_long")
     with transaction.atomic():
@@ -187,9 +196,18 @@ def missing_for_publication(version: DocumentVersion) -> list[str]:
         missing.append(_("the text in Russian"))
     if version.approved_on is None:
         missing.append(_("the date of approval"))
-    if not version.approval_reference.strip():
+    kazakh, russian = (reference_in(version, code).strip() for code in ("kk", "ru"))
+    if not kazakh and not russian:
         missing.append(_("the act that approved it"))
+    elif not kazakh:
+        missing.append(_("the act that approved it, in Kazakh"))
+    elif not russian:
+        missing.append(_("the act that approved it, in Russian"))
     return missing
+
+
+def _references(version: DocumentVersion) -> dict[str, str]:
+    return {code: reference_in(version, code) for code in LANGUAGES}
 
 
 def document_url(document: LibraryDocument) -> str:
@@ -237,7 +255,7 @@ def publish_version(*, actor: Any, version: DocumentVersion, now: datetime.datet
             new={
                 "number": locked.number,
                 "approved_on": locked.approved_on.isoformat(),
-                "approval_reference": locked.approval_reference,
+                "approval_reference": _references(locked),
                 "replaces": previous.number if previous else None,
             },
         )
@@ -251,7 +269,7 @@ def publish_version(*, actor: Any, version: DocumentVersion, now: datetime.datet
             params={
                 "title": {code: getattr(document, f"title_{code}", "") or "" for code in LANGUAGES},
                 "number": locked.number,
-                "reference": locked.approval_reference,
+                "reference": _references(locked),  # each recipient reads it in their own language
                 "approved_on": locked.approved_on.isoformat(),
             },
             link=document_url(document),

@@ -1,5 +1,6 @@
 """The published ranking of the annual evaluation as a spreadsheet (kk or ru): the ranking, each criterion's
-points, and a sheet of the criteria with their weights and how each is counted."""
+points (an imputed one, counted by the scheme's rule for lack of records, in italics with a comment saying so),
+and a sheet of the criteria with their weights, how each is counted and the rule."""
 
 from __future__ import annotations
 
@@ -9,10 +10,11 @@ from decimal import Decimal
 from django.utils import translation
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
+from openpyxl.comments import Comment
 from openpyxl.styles import Alignment, Font
 
 from kezdesu.followup.domain.progress_reports import pick
-from kezdesu.reports.domain.queries.evaluation import criterion_rows, published_results
+from kezdesu.reports.domain.queries.evaluation import criterion_rows, imputed_note, missing_rule, published_results
 from kezdesu.reports.models import EvaluationScheme
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -42,17 +44,30 @@ def evaluation_xlsx(scheme: EvaluationScheme, *, language: str) -> bytes:
         for cell in ranking[3]:
             cell.font = Font(bold=True)
             cell.alignment = Alignment(wrap_text=True, vertical="top")
+        imputed_any = False
         for result in published_results(scheme):
             details = result.details
-            points = {c["indicator"]: c["points"] for c in details.get("criteria", [])}
+            by_code = {c["indicator"]: c for c in details.get("criteria", [])}
             not_ranked = _("exempt by the act") if details.get("exempt") else _("nothing to count")
             ranking.append(
                 [
                     result.rank or not_ranked,
                     result.organisation.name,
                     result.score if result.rank else None,
-                    *(_number(points.get(row.indicator)) for row in criteria),
+                    *(_number(by_code.get(row.indicator, {}).get("points")) for row in criteria),
                 ]
+            )
+            for column, row in enumerate(criteria, start=4):
+                criterion = by_code.get(row.indicator, {})
+                if criterion.get("imputed") and criterion.get("points") is not None:
+                    cell = ranking.cell(row=ranking.max_row, column=column)
+                    cell.font = Font(italic=True)
+                    cell.comment = Comment(imputed_note(criterion), "Kezdesu")
+                    imputed_any = True
+        if imputed_any:
+            ranking.append([])
+            ranking.append(
+                [_("In italics: no records under the criterion; counted by the rule on the “Method” sheet.")]
             )
         ranking.column_dimensions["A"].width = 22
         # Printed: landscape, every column on the page's width.
@@ -70,15 +85,11 @@ def evaluation_xlsx(scheme: EvaluationScheme, *, language: str) -> bytes:
             method.append([row.title, row.weight, row.explanation])
         method.append([])
         method.append([pick({code: getattr(scheme, f"note_{code}") or "" for code in ("kk", "ru", "en")})])
-        method.append([scheme.approval_reference])
         method.append(
-            [
-                _(
-                    "A criterion with nothing to count for a ministry gives its weight to the ministry's other "
-                    "criteria in proportion. Ministries the act exempts are not ranked."
-                )
-            ]
+            [pick({code: getattr(scheme, f"approval_reference_{code}") or "" for code in ("kk", "ru", "en")})]
         )
+        method.append([missing_rule(scheme)])
+        method.append([_("Ministries the act exempts are not ranked.")])
         method.column_dimensions["A"].width = 40
         method.column_dimensions["C"].width = 90
         for cells in method.iter_rows():

@@ -11,7 +11,7 @@ from docx.shared import Cm, Pt
 from docx.text.paragraph import Paragraph
 
 from kezdesu.meetings.interfaces.record_docx import _document, _facts
-from kezdesu.reports.domain.queries.library import text_in
+from kezdesu.reports.domain.queries.library import reference_in, text_in
 from kezdesu.reports.domain.text_diff import paragraphs
 from kezdesu.reports.models import DocumentVersion
 
@@ -36,11 +36,13 @@ def library_version_docx(version: DocumentVersion, *, language: str) -> bytes:
         title = getattr(version.document, f"title_{body.language}", "") or version.document.title
         document.add_paragraph(title, style="Title")
         approved = version.approved_on.strftime("%d.%m.%Y") if version.approved_on else "—"
+        # The act as written in the document's language; modeltranslation's fallback if it was not given in it.
+        reference = reference_in(version, body.language) or version.approval_reference or "—"
         _facts(
             document,
             [
                 (_("Version"), str(version.number)),
-                (_("Approved by"), version.approval_reference or "—"),
+                (_("Approved by"), reference),
                 (_("Approved on"), approved),
                 (
                     _("Status"),

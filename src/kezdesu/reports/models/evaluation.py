@@ -18,11 +18,21 @@ class EvaluationScheme(models.Model):
         DRAFT = "draft", _("draft")
         PUBLISHED = "published", _("published")
 
+    class Missing(models.TextChoices):
+        """What a criterion counts for a ministry with nothing to count under it (no visit held, no measure due)."""
+
+        AVERAGE = "average", _("the average of the ministries that have something to count")
+        SPREAD = "spread", _("nothing: its weight is spread over the ministry's other criteria")
+        ZERO = "zero", _("zero")
+
     year = models.PositiveSmallIntegerField(_("year"), unique=True)
     # Translated content: note_kk/ru/en (the method, as the authorized body explains it).
     note = models.TextField(_("method"), blank=True)
     approval_reference = models.CharField(
         _("approved by"), max_length=300, blank=True, help_text=_("The order approving the criteria, if any.")
+    )
+    missing = models.CharField(
+        _("a criterion with nothing to count counts"), max_length=20, choices=Missing.choices, default=Missing.AVERAGE
     )
     status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.DRAFT)
     published_at = models.DateTimeField(_("published"), null=True, blank=True)

@@ -11,12 +11,18 @@ from dataclasses import dataclass
 
 from django.db.models import Prefetch, Q, QuerySet
 
-from kezdesu.followup.domain.queries.states import overdue_measures_q, public_issues, with_overdue
+from kezdesu.followup.domain.queries.states import (
+    CLOSED_ISSUE_STATUSES,
+    overdue_measures_q,
+    public_issues,
+    with_overdue,
+)
 from kezdesu.followup.models import IssueEvent, IssueQuestion, Measure, ProblemIssue
 from kezdesu.organisations.models import Organisation, Region
 from kezdesu.questions.models import Question, Topic
 
 OVERDUE = "overdue"
+OPEN = "open"  # neither solved nor explained as not solvable: still to be dealt with
 SEARCH_FIELDS = ("title_kk", "title_ru", "title_en", "description_kk", "description_ru", "description_en")
 
 
@@ -25,14 +31,29 @@ class IssueFilters:
     ministry: Organisation | None = None
     region: Region | None = None
     sector: Topic | None = None
-    status: str = ""  # a ProblemIssue.Status value or OVERDUE
+    status: str = ""  # a ProblemIssue.Status value, OPEN or OVERDUE
     search: str = ""
     year: int | None = None
+    # Inclusive bounds: raised at a visit that started in the range; solved on a day in the range.
+    raised_from: datetime.date | None = None
+    raised_to: datetime.date | None = None
+    solved_from: datetime.date | None = None
+    solved_to: datetime.date | None = None
 
 
 def ministry_q(ministry: Organisation, prefix: str = "") -> Q:
     """Issues raised at the visits of a ministry or of one of its committees."""
     return Q(**{f"{prefix}visit__organisation": ministry}) | Q(**{f"{prefix}visit__organisation__parent": ministry})
+
+
+def _dates_q(filters: IssueFilters) -> Q:
+    bounds = {
+        "visit__start_date__gte": filters.raised_from,
+        "visit__start_date__lte": filters.raised_to,
+        "solved_on__gte": filters.solved_from,
+        "solved_on__lte": filters.solved_to,
+    }
+    return Q(**{lookup: day for lookup, day in bounds.items() if day is not None})
 
 
 def filtered_public_issues(filters: IssueFilters, *, today: datetime.date) -> QuerySet[ProblemIssue]:
@@ -46,8 +67,11 @@ def filtered_public_issues(filters: IssueFilters, *, today: datetime.date) -> Qu
         issues = issues.filter(sector=filters.sector)
     if filters.year is not None:
         issues = issues.filter(visit__start_date__year=filters.year)
+    issues = issues.filter(_dates_q(filters))
     if filters.status == OVERDUE:
         issues = issues.filter(is_overdue=True)  # type: ignore[misc]  # annotated by with_overdue
+    elif filters.status == OPEN:
+        issues = issues.exclude(status__in=CLOSED_ISSUE_STATUSES)
     elif filters.status:
         issues = issues.filter(status=filters.status)
     words = filters.search.strip()

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime
 
-from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.db.models import Exists, F, OuterRef, Q, QuerySet
 
 from kezdesu.followup.models import Measure, MeasureStatus, ProblemIssue
 
@@ -16,6 +16,22 @@ CLOSED_ISSUE_STATUSES = (ProblemIssue.Status.SOLVED, ProblemIssue.Status.NOT_SOL
 def overdue_measures_q(today: datetime.date, prefix: str = "") -> Q:
     """Measures not finished whose deadline has passed."""
     return Q(**{f"{prefix}status__in": OPEN_MEASURE_STATUSES, f"{prefix}deadline__lt": today})
+
+
+def done_on_time_q(prefix: str = "") -> Q:
+    """Measures done by their deadline (the day of the deadline included)."""
+    return Q(
+        **{
+            f"{prefix}status": MeasureStatus.DONE,
+            f"{prefix}completed_on__isnull": False,
+            f"{prefix}completed_on__lte": F(f"{prefix}deadline"),
+        }
+    )
+
+
+def done_late_q(prefix: str = "") -> Q:
+    """Measures done after their deadline."""
+    return Q(**{f"{prefix}status": MeasureStatus.DONE, f"{prefix}completed_on__gt": F(f"{prefix}deadline")})
 
 
 def is_measure_overdue(measure: Measure, today: datetime.date) -> bool:

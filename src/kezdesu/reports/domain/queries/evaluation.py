@@ -7,9 +7,12 @@ from decimal import Decimal
 from typing import Any
 
 from django.db.models import Prefetch, QuerySet
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from kezdesu.followup.domain.progress_reports import localise
 from kezdesu.organisations.models import Organisation
+from kezdesu.reports.domain.evaluation import MISSING_RULES
 from kezdesu.reports.domain.indicators import INDICATORS, OUTCOME_LABELS, OUTCOME_STATES, localised_url
 from kezdesu.reports.models import EvaluationCriterion, EvaluationResult, EvaluationScheme
 
@@ -57,10 +60,33 @@ def criterion_rows(criteria: list[EvaluationCriterion]) -> list[CriterionRow]:
     ]
 
 
+def missing_rule(scheme: EvaluationScheme) -> str:
+    """The scheme's rule for a criterion with nothing to count, in words, in the active language."""
+    return str(MISSING_RULES.get(scheme.missing, ""))
+
+
+def imputed_note(criterion: dict[str, Any]) -> str:
+    """Why an imputed value is there, e.g. "No records: counted at the average of 12 ministries (37.5%)."; "" when
+    the value is the ministry's own."""
+    if not criterion.get("imputed"):
+        return ""
+    count = criterion.get("average_of")
+    if count is None:
+        return _("No records: counted as 0.")
+    percent = (Decimal(criterion["value"]) * 100).quantize(Decimal("0.1"))
+    return ngettext(
+        "No records: counted at the average of %(count)s ministry (%(percent)s%%).",
+        "No records: counted at the average of %(count)s ministries (%(percent)s%%).",
+        count,
+    ) % {"count": count, "percent": percent}
+
+
 def shown_details(details: dict[str, Any]) -> dict[str, Any]:
-    """A result's frozen details in the active language, with each record's address and outcome label."""
+    """A result's frozen details in the active language, with each record's address and outcome label and the
+    note on an imputed value."""
     shown = localise(details)
     for criterion in shown.get("criteria", []):
+        criterion["imputed_note"] = imputed_note(criterion)
         for record in criterion["records"]:
             record["url"] = localised_url(record["url"])
             record["outcome_label"] = str(OUTCOME_LABELS.get(record["outcome"], record["outcome"]))

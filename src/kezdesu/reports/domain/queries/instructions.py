@@ -65,6 +65,13 @@ def filter_by_state(instructions: QuerySet[Instruction], state: str, today: date
     return instructions
 
 
+def filter_by_assignee(instructions: QuerySet[Instruction], code: str) -> QuerySet[Instruction]:
+    """Those given to the body with the code, or to one of its committees (counted for their ministry)."""
+    if not code:
+        return instructions
+    return instructions.filter(Q(assignee__code=code) | Q(assignee__parent__code=code))
+
+
 def instructions_before(year: int, half: int) -> QuerySet[Instruction]:
     """The instructions given at the reviews of earlier half-years, for a report's follow-up section."""
     earlier = Q(review__report__year__lt=year) | Q(review__report__year=year, review__report__half__lt=half)

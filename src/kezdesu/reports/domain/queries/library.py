@@ -81,6 +81,12 @@ def text_in(version: DocumentVersion, field: str, language: str) -> ShownText:
     return ShownText(text="", language=order[0], fallback=False)
 
 
+def reference_in(version: DocumentVersion, language: str) -> str:
+    """The act that approved the version as written in `language` ("" if not given in it): no fallback, so
+    callers can tell a missing translation apart. Pages use `version.approval_reference`, which falls back."""
+    return getattr(version, f"approval_reference_{language}", "") or ""  # modeltranslation's field: unknown to mypy
+
+
 def compare_versions(old: DocumentVersion, new: DocumentVersion, language: str) -> TextDiff:
     """What changed in the text from `old` to `new` in one language (kk, ru or en)."""
     name = f"body_{language if language in ('kk', 'ru', 'en') else 'ru'}"

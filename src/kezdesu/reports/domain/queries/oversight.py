@@ -45,10 +45,6 @@ def quarter_of(day: datetime.date) -> tuple[int, int]:
     return day.year, (day.month - 1) // 3 + 1
 
 
-def met_on_time(obligation: Obligation) -> bool:
-    return obligation.fulfilment is not None and obligation.fulfilment.met_on <= obligation.due
-
-
 def _body_of(organisation: Organisation | None, by_pk: dict[int, Organisation]) -> Organisation | None:
     """The ministry a committee belongs to; any other body itself."""
     if organisation is None:
@@ -164,7 +160,7 @@ def compliance(*, year: int, today: datetime.date, obligations: list[Obligation]
         cell = rows[body.pk].cells[quarter_of(obligation.due)[1] - 1]
         cell.due += 1
         if obligation.state == ObligationState.MET:
-            if met_on_time(obligation):
+            if obligation.met_on_time:
                 cell.met_on_time += 1
             else:
                 cell.met_late += 1
@@ -236,8 +232,8 @@ def _grouped(rows: Iterable[Mapping[str, Any]], key: str, by_pk: dict[int, Organ
 
 
 def overdue_by_body(*, today: datetime.date, obligations: list[Obligation] | None = None) -> list[OverdueRow]:
-    """Per ministry and akimat with anything overdue: obligations (due within the last year), measures and
-    Government instructions overdue today; the most overdue first."""
+    """Per ministry and akimat with anything overdue: obligations (due within the last year), measures of the
+    published action plans and Government instructions overdue today; the most overdue first."""
     by_pk = {body.pk: body for body in Organisation.objects.all()}
     overdue: dict[int, int] = defaultdict(int)
     start = today - datetime.timedelta(days=OVERDUE_LOOKBACK_DAYS)
@@ -246,7 +242,7 @@ def overdue_by_body(*, today: datetime.date, obligations: list[Obligation] | Non
         if obligation.state == ObligationState.OVERDUE and body is not None:
             overdue[body.pk] += 1
     measure_rows = (
-        Measure.objects.filter(overdue_measures_q(today), executor__isnull=False)
+        Measure.objects.filter(overdue_measures_q(today), executor__isnull=False, issue__published_at__isnull=False)
         .values("executor")
         .annotate(count=Count("pk"))
         .order_by()
@@ -290,16 +286,6 @@ class TrendPoint:
     measures_done_on_time: int = 0
     obligations_due: int = 0
     obligations_met_on_time: int = 0
-
-
-TREND_FIGURES = (
-    "meetings_held",
-    "questions",
-    "issues_raised",
-    "issues_solved",
-    "measures_done_on_time",
-    "obligations_met_on_time",
-)
 
 
 @dataclass
@@ -388,6 +374,6 @@ def trends(*, today: datetime.date, count: int = TREND_QUARTERS, obligations: li
     for obligation in _due_between(obligations, first, last, today):
         point = index_of[quarter_of(obligation.due)]
         point.obligations_due += 1
-        if met_on_time(obligation):
+        if obligation.met_on_time:
             point.obligations_met_on_time += 1
     return Trends(points=points)
