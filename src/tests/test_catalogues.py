@@ -29,3 +29,19 @@ def _placeholders(text: str) -> list[str]:
     import re
 
     return re.findall(r"%\([a-z_]+\)[sd]", text)
+
+
+def test_every_translated_string_is_found_by_makemessages():
+    """makemessages finds only gettext's own names (`_`, gettext_lazy, ...): a string marked through another
+    alias (`gettext_lazy as _lazy`) would never reach the catalogues and show in English to everyone."""
+    import re
+
+    source = LOCALE.parent
+    alias = re.compile(r"from django\.utils\.translation import .*\b\w*gettext\w* as (?!_\b)\w+")
+    aliased = [
+        f"{path.relative_to(source)}: {line.strip()}"
+        for path in source.rglob("*.py")
+        for line in path.read_text(encoding="utf-8").splitlines()
+        if alias.search(line)
+    ]
+    assert aliased == []

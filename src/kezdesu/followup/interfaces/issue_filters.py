@@ -9,8 +9,7 @@ from typing import Any
 
 from django import forms
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
-from django.utils.translation import pgettext_lazy
+from django.utils.translation import gettext_lazy, pgettext_lazy
 
 from kezdesu.followup.domain.queries.public_issues import OPEN, OVERDUE, IssueFilters
 from kezdesu.followup.models import ProblemIssue
@@ -41,46 +40,56 @@ def check_date_ranges(form: forms.Form, ranges: tuple[tuple[str, str], ...]) -> 
             data.pop(start_name, None)
 
 
+def ministry_field(label: Any) -> forms.ModelChoiceField[Organisation]:
+    """The visiting ministry, by its code (the lists' shared name `ministry`)."""
+    return forms.ModelChoiceField(
+        label=label,
+        queryset=Organisation.objects.filter(kind=Organisation.Kind.MINISTRY, is_active=True).order_by("name"),
+        to_field_name="code",
+        required=False,
+        empty_label=pgettext_lazy("ministry filter", "All"),
+    )
+
+
+def region_field() -> forms.ModelChoiceField[Region]:
+    """The region, by its KATO code (the lists' shared name `region`)."""
+    return forms.ModelChoiceField(
+        label=gettext_lazy("Region"),
+        queryset=Region.objects.order_by("name"),
+        to_field_name="kato",
+        required=False,
+        empty_label=pgettext_lazy("region filter", "All"),
+    )
+
+
 def status_choices() -> list[tuple[str, Any]]:
     return [
         ("", pgettext_lazy("status filter", "All")),
         *ProblemIssue.Status.choices,
-        (OPEN, _lazy("open (not solved yet)")),
-        (OVERDUE, _lazy("overdue (a measure is late)")),
+        (OPEN, gettext_lazy("open (not solved yet)")),
+        (OVERDUE, gettext_lazy("overdue (a measure is late)")),
     ]
 
 
 class IssueFilterForm(forms.Form):
     """The filters of the list page, the accountability page's links and the public API share these names."""
 
-    q = forms.CharField(label=_lazy("Search"), required=False, max_length=200)
-    ministry: forms.ModelChoiceField[Organisation] = forms.ModelChoiceField(
-        label=_lazy("Ministry"),
-        queryset=Organisation.objects.filter(kind=Organisation.Kind.MINISTRY, is_active=True).order_by("name"),
-        to_field_name="code",
-        required=False,
-        empty_label=pgettext_lazy("ministry filter", "All"),
-    )
-    region: forms.ModelChoiceField[Region] = forms.ModelChoiceField(
-        label=_lazy("Region"),
-        queryset=Region.objects.order_by("name"),
-        to_field_name="kato",
-        required=False,
-        empty_label=pgettext_lazy("region filter", "All"),
-    )
+    q = forms.CharField(label=gettext_lazy("Search"), required=False, max_length=200)
+    ministry = ministry_field(gettext_lazy("Ministry"))
+    region = region_field()
     sector: forms.ModelChoiceField[Topic] = forms.ModelChoiceField(
-        label=_lazy("Sector"),
+        label=gettext_lazy("Sector"),
         queryset=Topic.objects.order_by("order", "code"),
         to_field_name="code",
         required=False,
         empty_label=pgettext_lazy("sector filter", "All"),
     )
-    status = forms.ChoiceField(label=_lazy("Status"), required=False, choices=status_choices)
-    year = forms.TypedChoiceField(label=_lazy("Year of the visit"), required=False, coerce=int, empty_value=None)
-    raised_from = date_field(_lazy("Raised on or after"))
-    raised_to = date_field(_lazy("Raised on or before"))
-    solved_from = date_field(_lazy("Solved on or after"))
-    solved_to = date_field(_lazy("Solved on or before"))
+    status = forms.ChoiceField(label=gettext_lazy("Status"), required=False, choices=status_choices)
+    year = forms.TypedChoiceField(label=gettext_lazy("Year of the visit"), required=False, coerce=int, empty_value=None)
+    raised_from = date_field(gettext_lazy("Raised on or after"))
+    raised_to = date_field(gettext_lazy("Raised on or before"))
+    solved_from = date_field(gettext_lazy("Solved on or after"))
+    solved_to = date_field(gettext_lazy("Solved on or before"))
 
     def __init__(self, *args: Any, years: list[int] | None = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

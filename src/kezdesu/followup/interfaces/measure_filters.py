@@ -6,13 +6,12 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
-from django.utils.translation import gettext_lazy as _lazy
-from django.utils.translation import pgettext_lazy
+from django.utils.translation import gettext_lazy, pgettext_lazy
 
 from kezdesu.followup.domain.queries.measure_list import DONE_LATE, DONE_ON_TIME, OPEN, OVERDUE, MeasureFilters
 from kezdesu.followup.domain.queries.public_issues import IssueFilters
-from kezdesu.followup.interfaces.issue_filters import check_date_ranges, date_field
-from kezdesu.organisations.models import Organisation, Region
+from kezdesu.followup.interfaces.issue_filters import check_date_ranges, date_field, ministry_field, region_field
+from kezdesu.organisations.models import Organisation
 
 DATE_RANGES = (("due_from", "due_to"),)
 
@@ -30,30 +29,18 @@ def state_choices() -> list[tuple[str, Any]]:
 class MeasureFilterForm(forms.Form):
     # Any body, active or not: a body renamed or merged away keeps its past measures.
     executor: forms.ModelChoiceField[Organisation] = forms.ModelChoiceField(
-        label=_lazy("Executor"),
-        help_text=_lazy("A ministry's measures include its committees'."),
+        label=gettext_lazy("Executor"),
+        help_text=gettext_lazy("A ministry's measures include its committees'."),
         queryset=Organisation.objects.order_by("name"),
         to_field_name="code",
         required=False,
         empty_label=pgettext_lazy("executor filter", "All"),
     )
-    state = forms.ChoiceField(label=_lazy("State"), required=False, choices=state_choices)
-    due_from = date_field(_lazy("Deadline on or after"))
-    due_to = date_field(_lazy("Deadline on or before"))
-    ministry: forms.ModelChoiceField[Organisation] = forms.ModelChoiceField(
-        label=_lazy("Ministry that held the meeting"),
-        queryset=Organisation.objects.filter(kind=Organisation.Kind.MINISTRY, is_active=True).order_by("name"),
-        to_field_name="code",
-        required=False,
-        empty_label=pgettext_lazy("ministry filter", "All"),
-    )
-    region: forms.ModelChoiceField[Region] = forms.ModelChoiceField(
-        label=_lazy("Region"),
-        queryset=Region.objects.order_by("name"),
-        to_field_name="kato",
-        required=False,
-        empty_label=pgettext_lazy("region filter", "All"),
-    )
+    state = forms.ChoiceField(label=gettext_lazy("State"), required=False, choices=state_choices)
+    due_from = date_field(gettext_lazy("Deadline on or after"))
+    due_to = date_field(gettext_lazy("Deadline on or before"))
+    ministry = ministry_field(gettext_lazy("Ministry that held the meeting"))
+    region = region_field()
 
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean() or {}

@@ -14,7 +14,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import gettext_lazy
 
 from kezdesu.core.errors import DomainError
 from kezdesu.followup.domain.progress import may_report, report_progress
@@ -36,19 +36,21 @@ PER_PAGE = 50
 
 
 class ProgressForm(forms.Form):
-    status = forms.ChoiceField(label=_lazy("Status"), choices=MeasureStatus.choices)
-    percent = forms.IntegerField(label=_lazy("Done, %"), min_value=0, max_value=100)
+    status = forms.ChoiceField(label=gettext_lazy("Status"), choices=MeasureStatus.choices)
+    percent = forms.IntegerField(label=gettext_lazy("Done, %"), min_value=0, max_value=100)
     comment = forms.CharField(
-        label=_lazy("What has been done"),
+        label=gettext_lazy("What has been done"),
         widget=forms.Textarea(attrs={"rows": 5}),
         max_length=4000,
-        help_text=_lazy("This comment is public: it appears on the problem issue's page. Write no personal data."),
+        help_text=gettext_lazy(
+            "This comment is public: it appears on the problem issue's page. Write no personal data."
+        ),
     )
     evidence_links = forms.CharField(
-        label=_lazy("Links to evidence"),
+        label=gettext_lazy("Links to evidence"),
         required=False,
         widget=forms.Textarea(attrs={"rows": 3}),
-        help_text=_lazy("Web addresses (http:// or https://), one per line. Required when the measure is done."),
+        help_text=gettext_lazy("Web addresses (http:// or https://), one per line. Required when the measure is done."),
     )
 
 

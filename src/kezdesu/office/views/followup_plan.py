@@ -12,9 +12,8 @@ from django.db.models import Prefetch
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path
-from django.utils.translation import get_language, ngettext
+from django.utils.translation import get_language, gettext_lazy, ngettext
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.http import require_POST
 
 from kezdesu.core.errors import DomainError
@@ -34,23 +33,23 @@ DATE_FORMATS = ["%Y-%m-%d", "%d.%m.%Y"]
 class MeasureForm(TranslatedGroups, forms.Form):
     """One measure. The executor's choices are computed once per page and shared by every form on it."""
 
-    translated = (("text", _lazy("Measure")), ("executor_position", _lazy("Responsible position")))
+    translated = (("text", gettext_lazy("Measure")), ("executor_position", gettext_lazy("Responsible position")))
 
     def __init__(self, *args: Any, executors: list[tuple[str, str]], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        _translated(self, "text", _lazy("Measure"), textarea=True)
-        _translated(self, "executor_position", _lazy("Responsible position"))
+        _translated(self, "text", gettext_lazy("Measure"), textarea=True)
+        _translated(self, "executor_position", gettext_lazy("Responsible position"))
         self.fields["deadline"] = forms.DateField(
-            label=_lazy("Deadline"),
+            label=gettext_lazy("Deadline"),
             required=False,
             input_formats=DATE_FORMATS,
             widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
         )
         self.fields["executor"] = forms.ChoiceField(
-            label=_lazy("Executor (a state body)"), required=False, choices=[("", "—"), *executors]
+            label=gettext_lazy("Executor (a state body)"), required=False, choices=[("", "—"), *executors]
         )
         self.fields["executor_company"] = forms.CharField(
-            label=_lazy("…or a national holding or company"), required=False, max_length=300
+            label=gettext_lazy("…or a national holding or company"), required=False, max_length=300
         )
         self.fields["revision"] = forms.IntegerField(required=False, widget=forms.HiddenInput)
 

@@ -12,9 +12,8 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import URLPattern, path, reverse
 from django.utils import timezone
-from django.utils.translation import get_language
+from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.http import require_http_methods
 
 from kezdesu.core.errors import DomainError
@@ -38,15 +37,15 @@ LIMIT_SECONDS = 3600
 
 class FollowForm(forms.Form):
     email = forms.EmailField(
-        label=_lazy("Your e-mail"), max_length=254, widget=forms.EmailInput(attrs={"autocomplete": "email"})
+        label=gettext_lazy("Your e-mail"), max_length=254, widget=forms.EmailInput(attrs={"autocomplete": "email"})
     )
     consent = forms.BooleanField(
-        label=_lazy(
+        label=gettext_lazy(
             "I agree to the processing of my e-mail address to receive news of this problem issue, under the Law "
             "“On personal data and their protection”."
         ),
         required=True,
-        error_messages={"required": _lazy("Tick the consent to follow this issue.")},
+        error_messages={"required": gettext_lazy("Tick the consent to follow this issue.")},
     )
 
 
