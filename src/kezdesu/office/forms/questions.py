@@ -3,19 +3,18 @@ start, end, channel, ministry (code), region (pk), status."""
 
 from __future__ import annotations
 
-from typing import Any
-
 from django import forms
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from kezdesu.office.forms.date_range import DateRangeMixin
 from kezdesu.office.forms.obligations import DateInput
 from kezdesu.organisations.models import Organisation, Region
 from kezdesu.questions.domain.queries.office_list import QuestionFilters
 from kezdesu.questions.models import Channel, Question
 
 
-class QuestionFilterForm(forms.Form):
+class QuestionFilterForm(DateRangeMixin):
     start = forms.DateField(label=_("Received from"), required=False, widget=DateInput())
     end = forms.DateField(label=_("Received until"), required=False, widget=DateInput())
     channel = forms.ChoiceField(
@@ -40,13 +39,6 @@ class QuestionFilterForm(forms.Form):
         required=False,
         choices=[("", pgettext_lazy("status filter", "All")), *Question.Status.choices],
     )
-
-    def clean(self) -> dict[str, Any]:
-        data = super().clean() or {}
-        start, end = data.get("start"), data.get("end")
-        if start and end and end < start:
-            self.add_error("end", _("The end of the range comes before its start."))
-        return data
 
     def filters(self) -> QuestionFilters | None:
         """The filters asked for; none asked, every question; None when one is wrong (the page says which)."""

@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 from kezdesu.meetings.domain.queries.visits import official_accounts
 from kezdesu.meetings.models import OfficialAccount, Visit, VisitPart
+from kezdesu.office.forms.date_range import DateRangeMixin
 from kezdesu.office.forms.obligations import DateInput, model_field
 from kezdesu.organisations.models import Organisation, Position, Region
 from kezdesu.planning.domain.queries.schedule import akimat_of_region
@@ -151,7 +152,7 @@ class CancelForm(forms.Form):
     reason = forms.CharField(label=_("Reason for cancelling"), widget=forms.Textarea(attrs={"rows": 2}))
 
 
-class VisitFilterForm(forms.Form):
+class VisitFilterForm(DateRangeMixin):
     status = forms.ChoiceField(label=_("Status"), required=False, choices=[("", _("Any")), *list(Visit.Status.choices)])
     region: forms.ModelChoiceField[Region] = forms.ModelChoiceField(
         label=_("Region"), required=False, queryset=Region.objects.order_by("name"), empty_label=_("Any")
@@ -169,10 +170,3 @@ class VisitFilterForm(forms.Form):
     end = forms.DateField(
         label=_("To"), required=False, widget=DateInput(), help_text=_("Visits starting on or before this day.")
     )
-
-    def clean(self) -> dict[str, Any]:
-        data = super().clean() or {}
-        start, end = data.get("start"), data.get("end")
-        if start and end and end < start:
-            self.add_error("end", _("The end of the range comes before its start."))
-        return data
