@@ -20,10 +20,13 @@ $(VENV)/.installed: requirements.txt requirements-dev.txt
 
 install: $(VENV)/.installed
 
-# Debian's Chromium for the browser tests; Playwright never downloads a browser.
+# Debian's Chromium for the browser tests (Playwright never downloads a browser), and poppler's pdftotext,
+# with which the tests read the PDFs they make.
 browser:
 	@test -x /usr/bin/chromium || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null) \
 	  || (echo "Could not install chromium; browser tests will be skipped" >&2)
+	@command -v pdftotext >/dev/null || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq poppler-utils >/dev/null) \
+	  || (echo "Could not install poppler-utils (pdftotext)" >&2)
 
 # GNU gettext's msgfmt when present, else the same catalogues compiled in pure Python.
 messages: install

@@ -176,6 +176,10 @@ CELERY_BEAT_SCHEDULE = {
         "task": "kezdesu.meetings.tasks.task_erase_reception_personal_data",
         "schedule": crontab(hour=3, minute=30),
     },
+    "remind-visits-to-close": {
+        "task": "kezdesu.meetings.tasks.task_remind_visits_to_close",
+        "schedule": crontab(hour=7, minute=10),
+    },
     "notify-overdue-measures": {
         "task": "kezdesu.followup.tasks.task_notify_overdue_measures",
         "schedule": crontab(hour=7, minute=15),
@@ -183,6 +187,11 @@ CELERY_BEAT_SCHEDULE = {
     "notify-overdue-instructions": {
         "task": "kezdesu.reports.tasks.task_notify_overdue_instructions",
         "schedule": crontab(hour=7, minute=20),
+    },
+    # After the morning's reminders, so that they go in the same digest (core/domain/digest.py).
+    "send-notification-digests": {
+        "task": "kezdesu.core.tasks.task_send_notification_digests",
+        "schedule": crontab(hour=7, minute=30),
     },
     # The live page's queued questions (questions/domain/live_queue.py); the intake also starts the drain.
     "drain-live-questions": {"task": "kezdesu.questions.tasks.task_drain_live_questions", "schedule": 5.0},

@@ -14,3 +14,10 @@ class FollowupConfig(AppConfig):
 
         # A visit's end starts the ten days for publishing its results (R20): the profiles' rule on this event.
         register_event_source(VISIT_ENDED_EVENT, visits_ended, lookup=visit_ended)
+
+        from kezdesu.followup.domain.evidence import published_progress, published_results
+        from kezdesu.regulations.domain.evidence import register_evidence_source
+        from kezdesu.regulations.models import ObligationRule
+
+        register_evidence_source(ObligationRule.Role.VISIT_RESULTS, published_results)
+        register_evidence_source(ObligationRule.Role.QUARTERLY_PROGRESS, published_progress)

@@ -20,8 +20,8 @@ from kezdesu.regulations.models import CalendarException, RegulationProfile
 HORIZON_DAYS = 90
 OVERDUE_LOOKBACK_DAYS = 365
 SOON_DAYS = 7
-# Filters finer than the state: met by the deadline, or after it.
-MET_ON_TIME, MET_LATE = "met_on_time", "met_late"
+# Filters finer than the state: met by the deadline, or after it; met by a reference typed by hand.
+MET_ON_TIME, MET_LATE, MET_BY_HAND = "met_on_time", "met_late", "met_by_hand"
 
 
 def in_state(obligation: Obligation, state: str) -> bool:
@@ -30,6 +30,8 @@ def in_state(obligation: Obligation, state: str) -> bool:
         return obligation.met_on_time
     if state == MET_LATE:
         return obligation.state == ObligationState.MET and not obligation.met_on_time
+    if state == MET_BY_HAND:
+        return obligation.by_hand
     return not state or obligation.state == state
 
 

@@ -26,6 +26,8 @@ from kezdesu.office.views import (
     risks,
     schedule,
     visit_agenda,
+    visit_akims,
+    visit_closing,
     visit_dates,
     visit_moderation,
     visit_questions,
@@ -50,6 +52,7 @@ urlpatterns = [
     path("questions/", questions.question_list, name="questions"),
     path("notifications/", notifications.notification_list, name="notifications"),
     path("notifications/read-all/", notifications.read_all, name="notifications_read_all"),
+    path("notifications/settings/", notifications.notification_settings, name="notification_settings"),
     path("notifications/<int:pk>/read/", notifications.read_one, name="notification_read"),
     path("calendar/", calendar.calendar_year, name="calendar"),
     path("calendar/<int:year>/", calendar.calendar_year, name="calendar_year"),
@@ -67,7 +70,6 @@ urlpatterns = [
     path("planning/problems/<int:pk>/edit/", problems.problem_edit, name="problem_edit"),
     path("planning/risks/", risks.risk_list, name="risks"),
     path("planning/risks/<int:pk>/decide/", risks.risk_decide, name="risk_decide"),
-    path("planning/risks/<int:pk>/met/", risks.risk_met, name="risk_met"),
     # The schedule: periods, the draft, agreement, submission, approval, amendments (issue 3).
     path("planning/schedule/", schedule.period_list, name="schedule_periods"),
     path("planning/schedule/open/", schedule.open_period, name="schedule_period_open"),
@@ -88,13 +90,16 @@ urlpatterns = [
     ),
     path("planning/schedule/<int:period_id>/agreements/", schedule.agreements, name="schedule_agreements"),
     path("planning/schedule/agreements/<int:pk>/", schedule.agreement_decide, name="schedule_agreement_decide"),
+    path("planning/schedule/agreements/<int:pk>/paper/", schedule.agreement_paper, name="schedule_agreement_paper"),
     # Visits and their preparation (issue 4): each concern's pages in its own module.
     path(
         "visits/",
         include(
             [
+                *visit_closing.urlpatterns,
                 *visits.urlpatterns,
                 *visit_agenda.urlpatterns,
+                *visit_akims.urlpatterns,
                 *visit_dates.urlpatterns,
                 *visit_reception.urlpatterns,
                 *visit_questions.urlpatterns,

@@ -15,7 +15,15 @@ from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
 
 from kezdesu.organisations.domain.reference_edits import delete_reference_object, update_reference_object
-from kezdesu.organisations.models import District, Membership, Organisation, Position, Region, User
+from kezdesu.organisations.models import (
+    District,
+    Membership,
+    Organisation,
+    OrganisationName,
+    Position,
+    Region,
+    User,
+)
 
 
 class AuditedAdminMixin:
@@ -83,14 +91,32 @@ class PositionInline(TranslationTabularInline):
     extra = 0
 
 
+class OrganisationNameInline(TranslationTabularInline):
+    """The names the body bore before it was renamed, each up to its last day."""
+
+    model = OrganisationName
+    fields = ("name", "used_until", "act")
+    extra = 0
+
+
 @admin.register(Organisation)
 class OrganisationAdmin(AuditedAdminMixin, NotDeletableMixin, TranslationAdmin):
-    list_display = ("code", "name", "kind", "parent", "region", "is_authorized_body", "is_active")
+    list_display = (
+        "code",
+        "name",
+        "kind",
+        "parent",
+        "region",
+        "existed_from",
+        "existed_to",
+        "is_authorized_body",
+        "is_active",
+    )
     list_filter = ("kind", "is_active", "is_authorized_body", "region")
     list_select_related = ("parent", "region")
     search_fields = ("code", "name_kk", "name_ru", "name_en", "short_name_kk", "short_name_ru", "short_name_en")
-    autocomplete_fields = ("parent", "region")
-    inlines = [PositionInline]
+    autocomplete_fields = ("parent", "region", "district")
+    inlines = [OrganisationNameInline, PositionInline]
 
 
 @admin.register(Position)

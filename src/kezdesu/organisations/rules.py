@@ -130,6 +130,16 @@ def _akimat_of(visit: object) -> Organisation | None:
 
 
 @rules.predicate
+def invited_to_visit(user: object, visit: object) -> bool:
+    """The staff of an akimat whose akim is invited to a part of the visit (R17), e.g. a district's."""
+    parts = getattr(visit, "parts", None)  # asked about other objects too (e.g. which perms a user holds)
+    if parts is None or getattr(visit, "pk", None) is None:
+        return False
+    invited = parts.values("akim_positions__organisation_id")
+    return memberships_of(user).filter(role__in=STAFF_ROLES, organisation_id__in=invited).exists()
+
+
+@rules.predicate
 def reads_visit(user: object, visit: object) -> bool:
     if visit is None:
         return sees_everything(user)
@@ -137,6 +147,7 @@ def reads_visit(user: object, visit: object) -> bool:
         sees_everything(user)
         or has_role(user, getattr(visit, "organisation", None), STAFF_ROLES)
         or has_role(user, _akimat_of(visit), STAFF_ROLES)
+        or invited_to_visit(user, visit)
     )
 
 
@@ -155,6 +166,17 @@ def approves_visit(user: object, visit: object) -> bool:
 def hosts_visit(user: object, visit: object) -> bool:
     """The editors and approvers of the akimat of the visited region."""
     return visit is not None and has_role(user, _akimat_of(visit), (Role.EDITOR, Role.APPROVER))
+
+
+@rules.predicate
+def speaks_for_akim(user: object, position: object) -> bool:
+    """The editors and approvers of the akim's akimat, or of the region's akimat above a district's or town's."""
+    organisation = getattr(position, "organisation", None)
+    is_akim = organisation is not None and organisation.kind in (
+        Organisation.Kind.AKIMAT,
+        Organisation.Kind.DISTRICT_AKIMAT,
+    )
+    return is_akim and has_role(user, organisation, (Role.EDITOR, Role.APPROVER))
 
 
 rules.add_perm("meetings.view_visit", reads_visit)
@@ -179,6 +201,10 @@ rules.add_perm("questions.moderate", prepares_visit | hosts_visit | is_coordinat
 rules.add_perm("questions.view_analysis", reads_visit)
 # The meeting as it happens (issue 5): the ministry, the akimat and the authorized body run it together.
 rules.add_perm("meetings.run_meeting", prepares_visit | hosts_visit | is_coordinator)
+# Whether each part of the visit took place (R16), which closes it: the ministry, or the authorized body.
+rules.add_perm("meetings.record_part_outcome", prepares_visit | is_coordinator)
+# An invited akim takes part or not (R17): answered by the akim's akimat. The object is the akim's post.
+rules.add_perm("meetings.answer_akim_invitation", speaks_for_akim)
 rules.add_perm("questions.enter_question", prepares_visit | hosts_visit | is_coordinator)
 
 

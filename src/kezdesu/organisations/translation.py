@@ -2,7 +2,7 @@
 
 from modeltranslation.translator import TranslationOptions, register
 
-from kezdesu.organisations.models import District, Organisation, Position, Region
+from kezdesu.organisations.models import District, Organisation, OrganisationName, Position, Region
 
 
 @register(Region)
@@ -23,3 +23,8 @@ class OrganisationTranslation(TranslationOptions):
 @register(Position)
 class PositionTranslation(TranslationOptions):
     fields = ("title",)
+
+
+@register(OrganisationName)
+class OrganisationNameTranslation(TranslationOptions):
+    fields = ("name",)

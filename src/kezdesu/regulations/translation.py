@@ -1,6 +1,6 @@
 from modeltranslation.translator import TranslationOptions, register
 
-from kezdesu.regulations.models import CalendarException, ObligationRule, RegulationProfile
+from kezdesu.regulations.models import CalendarException, ObligationRule, ProfileAmendment, RegulationProfile
 
 
 @register(RegulationProfile)
@@ -16,3 +16,8 @@ class ObligationRuleTranslation(TranslationOptions):
 @register(CalendarException)
 class CalendarExceptionTranslation(TranslationOptions):
     fields = ("reason",)
+
+
+@register(ProfileAmendment)
+class ProfileAmendmentTranslation(TranslationOptions):
+    fields = ("act", "summary")

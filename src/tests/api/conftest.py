@@ -119,6 +119,7 @@ def profile():
     ObligationRule.objects.create(
         profile=profile,
         code="quarterly-information",
+        role=ObligationRule.Role.QUARTERLY_INFORMATION,
         requirement="R22",
         source="G1.4",
         title_kk="Тоқсандық ақпарат",

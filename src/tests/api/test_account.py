@@ -55,6 +55,7 @@ def test_a_coordinator_holds_nationwide_permissions(users):
         "meetings.create_visit",
         "meetings.edit_visit",
         "meetings.publish_visit",
+        "meetings.record_part_outcome",
         "meetings.run_meeting",
         "meetings.view_visit",
         "meetings.work_tasks",

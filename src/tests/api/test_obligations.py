@@ -38,6 +38,9 @@ def test_the_list_is_public_and_shaped_for_consumers(anonymous_client, users, pr
         "moved": True,
         "state": "overdue",
         "profile": "TEST",
+        "met_on": None,
+        "basis": "",
+        "evidence": [],
         "fulfilment": None,
     }
 
@@ -62,7 +65,13 @@ def test_the_list_filters_by_requirement_and_state(anonymous_client, users, prof
     other_requirement = anonymous_client.get(FIRST_QUARTER + "&requirement=R11").json()
 
     assert [row["key"] for row in met["results"]] == [OBLIGATION_KEY]
-    assert met["results"][0]["fulfilment"] == {"met_on": "2026-04-02", "reference": "No. 1"}
+    assert (met["results"][0]["basis"], met["results"][0]["met_on"]) == ("by_hand", "2026-04-02")
+    assert met["results"][0]["fulfilment"] == {
+        "met_on": "2026-04-02",
+        "reference": "No. 1",
+        "region": None,
+        "official": None,
+    }
     assert [row["debtor"]["code"] for row in overdue["results"]] == ["ministry-b", "mci"]
     assert other_requirement["count"] == 0
 
@@ -121,7 +130,13 @@ def test_an_approver_records_what_met_their_ministrys_obligation(users, profile)
     assert response.status_code == 201
     body = response.json()
     assert body["state"] == "met"
-    assert body["fulfilment"] == {"met_on": "2026-04-03", "reference": "No. 01-12/345"}
+    assert body["fulfilment"] == {
+        "met_on": "2026-04-03",
+        "reference": "No. 01-12/345",
+        "region": None,
+        "official": None,
+    }
+    assert body["basis"] == "by_hand"
     fulfilment = Fulfilment.objects.get(obligation_key=OBLIGATION_KEY)
     assert fulfilment.recorded_by == users["approver"]
     assert AuditLog.objects.get(action="regulations.fulfilment.record").actor == users["approver"]

@@ -113,6 +113,7 @@ MATRIX = [
     ("post", "notifications/{notification}/read/", None, VIEWERS_OWN),
     ("post", "notifications/read-all/", None, SIGNED_IN),
     ("get", "me/", None, SIGNED_IN),
+    ("patch", "me/", {"email_digest": True}, SIGNED_IN),
     ("get", "schedule/", None, PUBLIC),
     ("get", "schedule/?ministry=ministry-a&from=2026-01-01", None, PUBLIC),
     ("post", "schedule/", {"topics": "x"}, READ_ONLY),
@@ -190,7 +191,7 @@ MATRIX = [
         {"act_number": "No. 5", "act_date": "2026-01-10"},
         {**dict.fromkeys(ROLES, 403), "superuser": 201},
     ),
-    ("post", "draft/{period}/amend/", {"reason": "Roads are added."}, calendar_managers(201)),
+    ("post", "draft/{amend_period}/amend/", {"reason": "Roads are added."}, calendar_managers(201)),
     (
         "post",
         "agreements/{agreement}/decide/",
@@ -218,7 +219,16 @@ def world(users, ministry, akimat, region, profile, viewers_notification):
     submitted_proposal = ProposalFactory(
         period=period, organisation=ministry, region=region, status=Proposal.Status.SUBMITTED
     )
-    item = ScheduleItemFactory(version__period=period, organisation=ministry, position=proposal.position, region=region)
+    # On a Saturday: its day-off warning is one the coordinator may acknowledge.
+    saturday = datetime.date(2030, 2, 16)
+    item = ScheduleItemFactory(
+        version__period=period,
+        organisation=ministry,
+        position=proposal.position,
+        region=region,
+        start_date=saturday,
+        end_date=saturday,
+    )
     agreement = ItemAgreement.objects.create(item=item, organisation=ministry)
     # Version 1 approved and empty, so the working draft's item amends it.
     ScheduleVersionFactory(period=period, number=1, status=ScheduleVersion.Status.APPROVED)
@@ -230,6 +240,19 @@ def world(users, ministry, akimat, region, profile, viewers_notification):
     ScheduleItemFactory(version__period=ready_period, organisation=ministry, position=proposal.position, region=region)
     submitted_period = PlanningPeriodFactory(
         profile=profile, start=datetime.date(2032, 1, 1), end=datetime.date(2032, 6, 30)
+    )
+    # An amendment to submit: version 1 approved and empty, one working item that awaits no agreement.
+    amend_period = PlanningPeriodFactory(
+        profile=profile, start=datetime.date(2033, 1, 1), end=datetime.date(2033, 6, 30)
+    )
+    ScheduleVersionFactory(period=amend_period, number=1, status=ScheduleVersion.Status.APPROVED)
+    ScheduleItemFactory(
+        version__period=amend_period,
+        organisation=ministry,
+        position=proposal.position,
+        region=region,
+        start_date=datetime.date(2033, 2, 14),
+        end_date=datetime.date(2033, 2, 14),
     )
     ScheduleVersionFactory(period=submitted_period, status=ScheduleVersion.Status.SUBMITTED)
     return {
@@ -246,7 +269,9 @@ def world(users, ministry, akimat, region, profile, viewers_notification):
         "company_problem": company_problem.pk,
         "submitted_proposal": submitted_proposal.pk,
         "item": item.pk,
-        "warning": f"pending:{item.uid}:{ministry.code}",
+        # A warning that may be acknowledged (a pending agreement may not: acknowledging is not agreeing).
+        "warning": f"day-off:{item.uid}:{saturday.isoformat()}:{saturday.isoformat()}",
+        "amend_period": amend_period.pk,
         "ready_period": ready_period.pk,
         "submitted_period": submitted_period.pk,
     }
@@ -281,6 +306,7 @@ def test_permission_matrix(world, method, url, body, role, expected):
             "warning",
             "ready_period",
             "submitted_period",
+            "amend_period",
         )
     }
     path = "/api/v1/" + url.format(**ids)

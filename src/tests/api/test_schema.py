@@ -16,6 +16,7 @@ def test_the_schema_generates_without_warnings_and_names_every_endpoint(schema):
     assert sorted(schema["paths"]) == [
         "/api/v1/accountability/",
         "/api/v1/agreements/{id}/decide/",
+        "/api/v1/agreements/{id}/paper/",
         "/api/v1/audit/",
         "/api/v1/audit/{id}/",
         "/api/v1/calendar-exceptions/",

@@ -167,8 +167,9 @@ def test_staff_offer_a_date_and_the_approver_fixes_it():
         "option": option.pk,
         "start_date": "2027-03-11",
         "end_date": "2027-03-11",
-        "schedule": "amended",
-        "version": 2,
+        # The akimat is asked to agree the new date, then the amendment goes to the Government for its act.
+        "schedule": "pending",
+        "version": None,
     }
 
 

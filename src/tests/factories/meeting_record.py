@@ -8,7 +8,9 @@ import datetime
 
 from django.utils import timezone
 
+from kezdesu.meetings.domain.closing import PartOutcome, record_visit_outcomes
 from kezdesu.meetings.domain.timekeeper import close_meeting, start_presentation, start_questions
+from kezdesu.meetings.models import VisitPart
 from kezdesu.questions.models import Outcome, Question
 from tests.factories.agenda import with_profile
 from tests.factories.live import LiveWorld, build_live_world
@@ -21,7 +23,20 @@ def at(minutes: int) -> datetime.datetime:
     return START + datetime.timedelta(minutes=minutes)
 
 
-def build_closed_world(*, close: bool = True) -> LiveWorld:
+def close_other_parts(world: LiveWorld) -> None:
+    """The visit's reception, NGO meeting and media briefing took place too: the visit closes (R16)."""
+    others = list(VisitPart.objects.filter(visit=world.visit).exclude(kind=VisitPart.Kind.MEETING))
+    last = max([part.ends_at for part in others if part.ends_at is not None], default=START)
+    record_visit_outcomes(
+        actor=world.user("ministry_editor"),
+        visit=world.visit,
+        outcomes={part.kind: PartOutcome(VisitPart.Outcome.TOOK_PLACE) for part in others},
+        now=max(last, START) + datetime.timedelta(hours=1),
+    )
+    world.visit.refresh_from_db()
+
+
+def build_closed_world(*, close: bool = True, close_visit: bool = True) -> LiveWorld:
     with_profile()
     world = build_live_world(now=START + datetime.timedelta(hours=1))
     part = world.meeting.part
@@ -47,4 +62,6 @@ def build_closed_world(*, close: bool = True) -> LiveWorld:
     answered.save(update_fields=["author_name", "contact"])
     if close:
         close_meeting(actor=editor, visit=world.visit, now=at(90))
+        if close_visit:
+            close_other_parts(world)
     return world

@@ -165,3 +165,27 @@ def build_schedule_world(*, start: datetime.date = datetime.date(2027, 1, 1)) ->
         user=UserFactory(username="akimat_editor"), organisation=roles.akimat, role=Role.EDITOR
     ).user
     return world
+
+
+def agree_and_approve(
+    world: ScheduleWorld, *, reason: str = "", act_number: str = "No. 9", act_date: datetime.date | None = None
+) -> ScheduleVersion:
+    """The road of a draft or an amendment: every party agrees (their answers recorded), the other warnings are
+    acknowledged, the authorized body submits (an amendment with its reason), the Government approves."""
+    from django.utils import timezone
+
+    from kezdesu.planning.domain.versions import approve_schedule, submit_schedule
+    from kezdesu.planning.domain.warnings import draft_warnings
+    from kezdesu.planning.models import ItemAgreement, WarningAcknowledgement
+
+    ItemAgreement.objects.filter(item__version=world.version).update(decision=ItemAgreement.Decision.AGREED)
+    for warning in draft_warnings(world.version):
+        if not warning.is_acknowledged and not warning.is_blocking:
+            WarningAcknowledgement.objects.create(version=world.version, key=warning.key, note="Accepted")
+    submit_schedule(actor=world.user("coordinator"), period=world.period, reason=reason)
+    return approve_schedule(
+        actor=world.user("government_approver"),
+        period=world.period,
+        act_number=act_number,
+        act_date=act_date or timezone.localdate(),
+    )

@@ -33,8 +33,16 @@ class RegulationProfileFactory(DjangoModelFactory):
     presentation_source = "T2"
 
 
+# The role of a rule named as the shipped profiles name theirs (the code links records to rules by role).
+ROLE_OF_CODE = {
+    **{role: role for role in ObligationRule.Role.values},
+    "first-head-meeting": ObligationRule.Role.FIRST_HEAD_MEETINGS,
+}
+
+
 class ObligationRuleFactory(DjangoModelFactory):
-    """A quarterly report due on the 10th of the month after the quarter, by default."""
+    """A quarterly report due on the 10th of the month after the quarter, by default; a rule with a shipped
+    profile's code gets that rule's role."""
 
     class Meta:
         model = ObligationRule
@@ -54,6 +62,7 @@ class ObligationRuleFactory(DjangoModelFactory):
     day = 10
     days = 0
     roll = ObligationRule.Roll.NEXT_WORKING_DAY
+    role = factory.LazyAttribute(lambda rule: ROLE_OF_CODE.get(rule.code, ""))
 
 
 class CalendarExceptionFactory(DjangoModelFactory):

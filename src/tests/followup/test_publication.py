@@ -133,15 +133,16 @@ def test_publishing_makes_the_issues_public_and_meets_the_obligation():
     assert sorted(
         IssueEvent.objects.filter(kind=IssueEvent.Kind.PUBLISHED).values_list("issue__number", flat=True)
     ) == [1, 2]
-    fulfilment = Fulfilment.objects.get()
+    # The publication meets the obligation by itself: nothing is typed, the record is read.
+    assert not Fulfilment.objects.exists()
     obligation = publication_obligation(world.visit)
-    assert (fulfilment.obligation_key, fulfilment.met_on, fulfilment.record, fulfilment.reference) == (
+    assert (obligation.key, obligation.state, obligation.basis, obligation.met_on) == (
         f"REG-AGENDA:visit-results:{world.visit.organisation.code}:{world.visit.pk}",
-        timezone.localdate(),
-        publication,
-        f"/kk/visits/{world.visit.pk}/results/",
+        ObligationState.MET,
+        "records",
+        timezone.localdate(now),
     )
-    assert obligation.state == ObligationState.MET
+    assert [record.record for record in obligation.counting] == [f"followup.publication:{publication.pk}"]
     assert AuditLog.objects.filter(action="followup.publication.publish", target_id=str(publication.pk)).count() == 1
 
 
@@ -155,7 +156,7 @@ def test_republishing_revises_without_meeting_the_obligation_twice():
 
     assert (publication.published_at, publication.revised_at) == (first, later)
     assert IssueEvent.objects.filter(kind=IssueEvent.Kind.PUBLISHED).count() == 2
-    assert Fulfilment.objects.count() == 1
+    assert publication_obligation(world.visit).met_on == timezone.localdate(first)  # the first publication
     assert AuditLog.objects.filter(action="followup.publication.republish").count() == 1
 
 

@@ -80,10 +80,39 @@ def test_the_reception_on_the_next_day_ends_the_visit():
     assert due_of(visit) == D(2027, 4, 16)
 
 
-def test_a_visit_not_held_owes_nothing_yet():
+def test_the_ten_days_run_from_the_visits_end_whether_or_not_anyone_closed_it():
+    """R20: from the end of the meeting and the reception, as the records say, not from a button."""
     with_followup_rules()
     visit = build_visit_world(status=Visit.Status.PUBLISHED, day=D(2027, 4, 5)).visit
+    obligation = publication_obligation(visit, today=D(2027, 4, 20))
+    assert (obligation.due, obligation.state) == (D(2027, 4, 15), ObligationState.OVERDUE)
+
+
+def test_a_visit_whose_meeting_did_not_take_place_owes_no_results():
+    with_followup_rules()
+    visit = build_visit_world(status=Visit.Status.PUBLISHED, day=D(2027, 4, 5)).visit
+    VisitPart.objects.filter(visit=visit, kind=VisitPart.Kind.MEETING).update(
+        outcome=VisitPart.Outcome.NOT_HELD, outcome_note="The hall was flooded."
+    )
     assert publication_obligation(visit) is None
+
+
+def test_a_cancelled_visit_owes_no_results():
+    with_followup_rules()
+    visit = build_visit_world(status=Visit.Status.CANCELLED, day=D(2027, 4, 5)).visit
+    assert publication_obligation(visit) is None
+
+
+def test_a_reception_recorded_as_not_held_does_not_end_the_visit():
+    """The visit ends with the last of its meeting and reception that took place."""
+    visit = held_visit(D(2027, 4, 5))
+    reception = VisitPart.objects.get(visit=visit, kind=VisitPart.Kind.RECEPTION)
+    reception.starts_at, reception.ends_at = at(10, day=D(2027, 4, 7)), at(12, day=D(2027, 4, 7))
+    reception.save(update_fields=["starts_at", "ends_at"])
+    Visit.objects.filter(pk=visit.pk).update(end_date=D(2027, 4, 7))
+    assert due_of(visit) == D(2027, 4, 19)  # the 17th is a Saturday
+    VisitPart.objects.filter(pk=reception.pk).update(outcome=VisitPart.Outcome.NOT_HELD, outcome_note="No one came.")
+    assert due_of(visit) == D(2027, 4, 15)
 
 
 def test_the_deadline_counts_days_left_and_overdue_days():

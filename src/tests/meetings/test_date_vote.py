@@ -16,9 +16,8 @@ from kezdesu.meetings.domain.date_vote import (
 )
 from kezdesu.meetings.domain.queries.date_vote import VoteState, vote_results, vote_state
 from kezdesu.meetings.models import DateOption, DateVote, Visit, VisitPart
-from kezdesu.planning.domain.date_amendments import Outcome, amendment_reason
+from kezdesu.planning.domain.date_amendments import Outcome
 from kezdesu.planning.domain.draft import update_item
-from kezdesu.planning.domain.versions import version_diff
 from kezdesu.planning.models import ScheduleItem, ScheduleVersion
 from tests.factories.date_vote import build_scheduled_visit, offer_options
 from tests.factories.meetings import at, build_visit_world
@@ -61,24 +60,52 @@ def test_a_ministry_editor_offers_a_working_day_and_it_is_audited(world):
 
 
 @pytest.mark.parametrize(
-    ("day", "code"),
+    ("day", "day_off"),
     [
-        (datetime.date(2027, 3, 13), "day_off"),  # a Saturday
-        (datetime.date(2027, 3, 22), "day_off"),  # Nowruz
-        (datetime.date(2026, 1, 14), "past"),
+        (datetime.date(2027, 3, 13), "Saturday"),
+        (datetime.date(2027, 3, 22), "Nowruz Holiday"),
+        (MARCH_11, ""),
     ],
 )
-def test_an_option_on_a_day_off_or_in_the_past_is_refused(world, day, code):
+def test_an_option_may_fall_on_any_day_and_a_day_off_is_shown_not_refused(world, day, day_off):
+    option = add_date_option(
+        actor=world.user("ministry_editor"), visit=world.visit, starts_at=at(10, day=day), ends_at=at(12, day=day)
+    )
+
+    assert [(row.option, row.day_off) for row in vote_results(world.visit).options] == [(option, day_off)]
+
+
+@pytest.mark.parametrize(
+    ("starts_at", "ends_at", "code"),
+    [
+        (at(10, day=datetime.date(2026, 1, 14)), at(12, day=datetime.date(2026, 1, 14)), "past"),
+        (at(12, day=MARCH_11), at(10, day=MARCH_11), "times_order"),
+        (at(12, day=MARCH_11), at(12, day=MARCH_11), "times_order"),
+        (at(20, day=MARCH_11), at(10, day=MARCH_12), "one_day"),
+    ],
+)
+def test_an_option_in_the_past_or_ending_before_it_starts_is_refused(world, starts_at, ends_at, code):
     with pytest.raises(DomainError) as error:
-        add_date_option(
-            actor=world.user("ministry_editor"), visit=world.visit, starts_at=at(10, day=day), ends_at=at(12, day=day)
-        )
+        add_date_option(actor=world.user("ministry_editor"), visit=world.visit, starts_at=starts_at, ends_at=ends_at)
 
     assert error.value.code == code
     assert not DateOption.objects.exists()
 
 
+def test_the_same_date_and_time_is_offered_once(world):
+    saturday = datetime.date(2027, 3, 13)
+    offer = {"actor": world.user("ministry_editor"), "visit": world.visit, "ends_at": at(12, day=saturday)}
+    add_date_option(starts_at=at(10, day=saturday), **offer)
+
+    with pytest.raises(DomainError) as error:
+        add_date_option(starts_at=at(10, day=saturday), **offer)
+
+    assert error.value.code == "duplicate"
+    assert DateOption.objects.count() == 1
+
+
 def test_an_option_outside_the_schedule_items_period_is_refused():
+    """The visit carries out an item of the first half-year's schedule: July is another schedule's."""
     scheduled = build_scheduled_visit()
     july = datetime.date(2027, 7, 1)
 
@@ -265,29 +292,21 @@ def test_a_fixed_date_cannot_be_fixed_again(world):
     assert error.value.code == "fixed"
 
 
-def test_fixing_the_date_amends_the_approved_schedule_as_a_new_version():
+def test_fixing_the_date_writes_it_into_the_working_draft_and_asks_the_akimat_again():
     scheduled = build_scheduled_visit()
     options = offer_options(scheduled.visit)
     chosen = options[2]  # Friday 12 March
 
     outcome = fix_visit_date(actor=scheduled.user("ministry_approver"), visit=scheduled.visit, option=chosen)
 
-    assert outcome.outcome == Outcome.AMENDED
-    new = ScheduleVersion.objects.get(period=scheduled.schedule.period, status=ScheduleVersion.Status.APPROVED)
-    # The reason is stored once, in the system's default language.
-    assert (new.number, new.reason, new.created_by) == (2, amendment_reason(), None)
-    assert ScheduleVersion.objects.get(pk=scheduled.approved.pk).status == ScheduleVersion.Status.SUPERSEDED
-    diff = version_diff(scheduled.approved, new)
-    assert [(change.new.uid, [(f.name, f.before, f.after) for f in change.fields]) for change in diff.changed] == [
-        (scheduled.item.uid, [("start_date", "10.03.2027", "12.03.2027"), ("end_date", "10.03.2027", "12.03.2027")])
-    ]
-    assert (diff.added, diff.removed) == ((), ())
+    assert outcome.outcome == Outcome.PENDING
+    # The amendment is in force only once approved: the approved version is unchanged until then.
+    assert ScheduleVersion.objects.filter(number__isnull=False).count() == 1
     working = ScheduleItem.objects.get(pk=scheduled.item.pk)
     assert (working.start_date, working.end_date) == (MARCH_12, MARCH_12)
-    amend = AuditLog.objects.get(action="planning.schedule.amend")
-    assert (amend.actor_label, amend.target_id) == ("system", str(new.pk))
     assert AuditLog.objects.get(action="planning.item.update").actor == scheduled.user("ministry_approver")
-    assert Notification.objects.filter(kind="schedule.date_amended").exists()
+    assert Notification.objects.filter(kind="schedule.date_change_pending").exists()
+    assert Notification.objects.filter(kind="schedule.agreement_requested").exists()
 
 
 def test_with_other_pending_changes_the_date_waits_in_the_draft_and_the_coordinator_is_told():
@@ -328,3 +347,25 @@ def test_choosing_the_date_the_schedule_already_has_freezes_no_empty_amendment()
     assert outcome.outcome == Outcome.UNCHANGED
     assert ScheduleVersion.objects.filter(number__isnull=False).count() == 1
     assert Visit.objects.get(pk=scheduled.visit.pk).date_fixed_at is not None
+
+
+def test_the_approver_fixes_a_saturday_and_a_date_fixed_without_a_vote_stays_unvoted(world):
+    saturday = datetime.date(2027, 3, 13)
+    [option] = offer_options(world.visit, (saturday,))
+
+    fix_visit_date(actor=world.user("ministry_approver"), visit=world.visit, option=option)
+
+    visit = Visit.objects.get(pk=world.visit.pk)
+    assert (visit.start_date, vote_state(visit)) == (saturday, VoteState.FIXED)
+    assert visit.vote_closes_at is None  # no vote was ever opened: the record says so
+
+
+def test_a_saturday_in_the_schedule_items_period_amends_the_schedule():
+    scheduled = build_scheduled_visit()
+    saturday = datetime.date(2027, 3, 13)
+    [option] = offer_options(scheduled.visit, (saturday,))
+
+    outcome = fix_visit_date(actor=scheduled.user("ministry_approver"), visit=scheduled.visit, option=option)
+
+    assert outcome.item is not None
+    assert ScheduleItem.objects.get(pk=scheduled.item.pk).start_date == saturday

@@ -17,7 +17,7 @@ from kezdesu.meetings.domain.timekeeper import (
     start_presentation,
     start_questions,
 )
-from kezdesu.meetings.models import LiveMeeting, TimerSegment, Visit
+from kezdesu.meetings.models import LiveMeeting, TimerSegment, Visit, VisitPart
 from tests.factories.agenda import entries, with_profile
 from tests.factories.live import build_live_world
 
@@ -118,7 +118,7 @@ def test_only_the_staff_who_run_the_meeting_may_keep_its_time(world, role):
     assert segments(world) == []
 
 
-def test_closing_ends_the_running_stretch_and_records_the_visit_as_held(world):
+def test_closing_ends_the_running_stretch_and_records_that_the_meeting_took_place(world):
     editor = world.user("akimat_editor")
     start_presentation(actor=editor, visit=world.visit, now=T0)
     start_questions(actor=editor, visit=world.visit, now=minutes(20))
@@ -126,11 +126,13 @@ def test_closing_ends_the_running_stretch_and_records_the_visit_as_held(world):
     assert (meeting.stage, meeting.closed_at) == ("closed", minutes(90))
     assert segments(world)[-1] == ("questions", minutes(20), minutes(90))
     world.visit.refresh_from_db()
-    assert world.visit.status == Visit.Status.HELD
-    assert AuditLog.objects.filter(action="meetings.visit.held", target_id=str(world.visit.pk)).count() == 1
+    # The meeting took place; the visit stays open for its other parts (its reception may be ahead).
+    part = world.visit.parts.get(kind=VisitPart.Kind.MEETING)
+    assert (world.visit.status, part.outcome) == (Visit.Status.PUBLISHED, VisitPart.Outcome.TOOK_PLACE)
+    assert AuditLog.objects.filter(action="meetings.part.outcome", target_id=str(part.pk)).count() == 1
     with pytest.raises(DomainError) as error:
         start_questions(actor=editor, visit=world.visit, now=minutes(91))
-    assert error.value.code == "not_published"
+    assert error.value.code == "closed"
 
 
 def test_the_share_is_measured_against_the_agenda_when_there_is_one(world):

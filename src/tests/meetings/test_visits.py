@@ -19,7 +19,6 @@ from kezdesu.meetings.domain.visits import (
     cancel_visit,
     create_visit,
     publish_visit,
-    record_visit_held,
     sync_visit_with_schedule,
     update_visit,
 )
@@ -192,21 +191,27 @@ def test_a_broadcast_must_be_on_the_ministrys_account_and_its_platform(world, dr
     assert AuditLog.objects.filter(action__startswith="meetings.broadcast.").count() == 2
 
 
-def test_a_visit_is_announced_only_with_the_meetings_time_and_venue(world, draft):
+def test_a_visit_is_announced_only_with_every_parts_time_and_venue(world, draft):
     approver = world.user("ministry_approver")
     with pytest.raises(DomainError) as refusal:
         publish_visit(actor=approver, visit=draft)
     assert refusal.value.code == "incomplete"
     assert "Give the time of the meeting with the population." in str(refusal.value.message)
 
-    update_part(
-        actor=approver,
-        part=draft.parts.get(kind=VisitPart.Kind.MEETING),
-        starts_at=at(10, day=ITEM_DAY),
-        ends_at=at(12, day=ITEM_DAY),
-        venue_ru="Дворец культуры",
-        address_ru="ул. Абая, 1",
-    )
+    hours = {"meeting": 10, "reception": 13, "ngo_meeting": 15, "media_briefing": 16}
+    for kind, hour in hours.items():
+        update_part(
+            actor=approver,
+            part=draft.parts.get(kind=kind),
+            starts_at=at(hour, day=ITEM_DAY),
+            ends_at=at(hour + 1, day=ITEM_DAY),
+            venue_ru="Дворец культуры",
+            address_ru="ул. Абая, 1",
+        )
+        if kind == "meeting":  # the other parts are part of the visit too (R16), not extras
+            with pytest.raises(DomainError) as partly:
+                publish_visit(actor=approver, visit=draft)
+            assert "Give the time of the media briefing." in str(partly.value.message)
     publish_visit(actor=approver, visit=draft)
 
     draft.refresh_from_db()
@@ -274,15 +279,3 @@ def test_scope_and_public_lists(world, draft):
     assert list(items_awaiting_visit(world.user("coordinator"), today=ITEM_DAY)) == [waiting]
     assert list(items_awaiting_visit(world.user("akimat_editor"), today=ITEM_DAY)) == []
     assert list(items_awaiting_visit(world.user("ministry_editor"), today=ITEM_DAY + datetime.timedelta(1))) == []
-
-
-def test_a_visit_is_recorded_as_held_from_its_last_day(world):
-    approver = world.user("ministry_approver")
-    with pytest.raises(DomainError) as refusal:
-        record_visit_held(actor=approver, visit=world.visit, today=datetime.date(2027, 3, 9))
-    assert refusal.value.code == "too_early"
-    with pytest.raises(NotPermitted):
-        record_visit_held(actor=world.user("ministry_editor"), visit=world.visit, today=datetime.date(2027, 3, 10))
-    record_visit_held(actor=approver, visit=world.visit, today=datetime.date(2027, 3, 10))
-    world.visit.refresh_from_db()
-    assert world.visit.status == Visit.Status.HELD

@@ -6,9 +6,9 @@ import pytest
 
 from kezdesu.meetings.models import VisitPart
 from kezdesu.planning.domain.draft import update_item
-from kezdesu.planning.domain.versions import amend_schedule
 from tests.factories.date_vote import build_scheduled_visit
 from tests.factories.meetings import at
+from tests.factories.planning import agree_and_approve
 
 pytestmark = pytest.mark.django_db
 
@@ -21,7 +21,7 @@ def test_an_amendment_moving_an_item_moves_its_visit_and_the_times_of_its_parts(
     working_item = world.schedule.version.items.get(uid=world.item.uid)
     update_item(actor=coordinator, item=working_item, start_date=MARCH_17, end_date=MARCH_17)
 
-    amend_schedule(actor=coordinator, period=world.schedule.period, reason="The minister's agenda changed")
+    agree_and_approve(world.schedule, reason="The minister's agenda changed")
 
     world.visit.refresh_from_db()
     meeting = world.visit.parts.get(kind=VisitPart.Kind.MEETING)
@@ -35,7 +35,7 @@ def test_an_amendment_that_leaves_the_item_alone_leaves_its_visit_alone():
     working_item = world.schedule.version.items.get(uid=world.item.uid)
     update_item(actor=coordinator, item=working_item, topics="Roads and water")
 
-    amend_schedule(actor=coordinator, period=world.schedule.period, reason="Topics widened")
+    agree_and_approve(world.schedule, reason="Topics widened")
 
     world.visit.refresh_from_db()
     assert world.visit.start_date == world.item.start_date

@@ -58,12 +58,15 @@ def test_a_refused_step_comes_back_as_a_message(client, world):
     assert b"Only a running presentation or questions can be paused." in response.content
 
 
-def test_closing_leads_to_the_record_and_the_visit_is_held(client, world):
+def test_closing_leads_to_the_record_and_the_meeting_is_recorded_as_held(client, world):
     client.force_login(world.user("coordinator"))
     client.post(url(world, "office:live_timekeeper"), {"action": "questions"})
     response = client.post(url(world, "office:live_timekeeper"), {"action": "close", "confirm": "yes"})
     assert response["Location"] == url(world, "office:live_record")
-    assert Visit.objects.get(pk=world.visit.pk).status == Visit.Status.HELD
+    visit = Visit.objects.get(pk=world.visit.pk)
+    # The meeting took place; the visit closes once its other parts are recorded too.
+    assert visit.status == Visit.Status.PUBLISHED
+    assert visit.parts.get(kind="meeting").outcome == "took_place"
 
 
 def test_viewers_see_the_clock_without_buttons_and_cannot_post(client, world):

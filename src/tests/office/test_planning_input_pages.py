@@ -75,7 +75,7 @@ def test_the_proposals_page_shows_the_advisor_with_reasons_and_formula(client, p
 
     assert response.context["ministry"] == planning_world.ministry
     assert len(response.context["ranking"]) == Region.objects.count() == 3
-    assert "no question data yet" in response.text
+    assert "no questions in the sector from the region since" in response.text
     assert "Score = 3.00 × systemic problems" in response.text
     assert response.context["form"] is not None
 

@@ -202,7 +202,7 @@ def test_submitting_with_warnings_left_says_so(client, world):
         reverse("office:schedule_submit", kwargs={"period_id": world.period.pk}), follow=True
     )
 
-    assert "Resolve or acknowledge every warning before submitting" in response.text
+    assert "Resolve every blocking warning and acknowledge the others before submitting" in response.text
     assert ScheduleVersion.objects.get(pk=world.version.pk).status == ScheduleVersion.Status.WORKING
 
 
@@ -219,20 +219,70 @@ def test_the_government_approver_approves_a_submitted_draft(client, world):
     assert ScheduleVersion.objects.get(period=world.period, number=1).act_number == "No. 7"
 
 
-def test_the_amendment_page_shows_the_changes_and_records_the_reason(client, world):
+def test_the_amendment_page_shows_the_changes_and_submits_them_with_the_reason(client, world):
     approve(world)
     add(world, start_date=FEB_10.replace(day=24), end_date=FEB_10.replace(day=24))
     login(client, world, "coordinator")
     url = reverse("office:schedule_amend", kwargs={"period_id": world.period.pk})
 
     page = client.get(url)
+    refused = client.post(url, {"reason": "A second visit"})  # the new meeting's parties have not answered yet
+    settle(world)
     response = client.post(url, {"reason": "A second visit"})
 
     assert len(page.context["diff"].added) == 1
+    assert "Resolve every blocking warning" in refused.text
     assert response.status_code == 302
-    assert ScheduleVersion.objects.get(period=world.period, number=2).reason == "A second visit"
+    working = ScheduleVersion.objects.get(period=world.period, number=None)
+    assert (working.status, working.reason) == (ScheduleVersion.Status.SUBMITTED, "A second visit")
+    login(client, world, "government_approver")
+    client.post(
+        reverse("office:schedule_approve", kwargs={"period_id": world.period.pk}),
+        {"act_number": "No. 9", "act_date": "2026-11-25"},
+    )
+    second = ScheduleVersion.objects.get(period=world.period, number=2)
+    assert (second.reason, second.act_number) == ("A second visit", "No. 9")
     diff_page = client.get(reverse("office:schedule_version", kwargs={"period_id": world.period.pk, "number": 2}))
     assert len(diff_page.context["diff"].added) == 1
+
+
+def test_an_approved_draft_says_so_and_offers_no_second_submission(client, world):
+    add(world)
+    approve(world)
+    page = login(client, world, "coordinator").get(
+        reverse("office:schedule_draft", kwargs={"period_id": world.period.pk})
+    )
+    assert "In force: version 1, approved by act No. 5 of 20.11.2026." in page.text
+    assert "there is nothing to submit" in page.text
+    assert reverse("office:schedule_submit", kwargs={"period_id": world.period.pk}) not in page.text
+    assert reverse("office:schedule_amend", kwargs={"period_id": world.period.pk}) not in page.text
+
+
+def test_the_coordinator_records_an_answer_received_on_paper(client, world):
+    item = add(world)
+    agreement = item.agreements.get(organisation=world.roles.akimat)
+    login(client, world, "coordinator")
+    draft = client.get(reverse("office:schedule_draft", kwargs={"period_id": world.period.pk}))
+    url = reverse("office:schedule_agreement_paper", kwargs={"pk": agreement.pk})
+    assert url in draft.text
+
+    refused = client.post(url, {"decision": "agreed", "reference": " "})
+    response = client.post(url, {"decision": "agreed", "reference": "Letter No. 12-04/55 of 01.12.2026"})
+
+    assert refused.status_code == 200
+    assert "This field is required." in refused.text
+    assert response.status_code == 302
+    assert response["Location"].endswith(f"#item-{item.pk}")
+    agreement.refresh_from_db()
+    assert (agreement.decision, agreement.paper_reference) == ("agreed", "Letter No. 12-04/55 of 01.12.2026")
+    assert client.get(response["Location"]).status_code == 200
+
+
+def test_only_the_authorized_body_records_an_answer_on_paper(client, world):
+    item = add(world)
+    agreement = item.agreements.get(organisation=world.roles.akimat)
+    url = reverse("office:schedule_agreement_paper", kwargs={"pk": agreement.pk})
+    assert login(client, world, "ministry_approver").get(url).status_code == 404
 
 
 def test_the_draft_page_issues_as_many_queries_for_three_meetings_as_for_one(client, world):

@@ -6,7 +6,7 @@ from django.urls import reverse
 from kezdesu.core.models import AuditLog
 from kezdesu.meetings.domain.date_vote import cast_vote, open_date_vote
 from kezdesu.meetings.models import DateOption, Visit
-from kezdesu.planning.models import ScheduleVersion
+from kezdesu.planning.models import ScheduleItem
 from tests.factories.date_vote import build_scheduled_visit, offer_options
 from tests.factories.meetings import at, build_visit_world
 
@@ -42,16 +42,37 @@ def test_the_editor_offers_a_date_in_almaty_time(client, vw):
     )
 
 
-def test_a_date_on_a_day_off_is_refused_with_the_reason_and_the_form_keeps_it(client, vw):
+def test_a_date_on_a_day_off_is_offered_and_shown_as_a_day_off(client, vw):
     signed_in(client, vw.user("ministry_editor"))
 
-    response = client.post(dates_url(vw.visit), {"day": "2027-03-13", "starts": "10:00", "ends": "12:00"})
+    response = client.post(dates_url(vw.visit), {"day": "2027-03-22", "starts": "10:00", "ends": "12:00"}, follow=True)
+
+    html = response.content.decode()
+    assert DateOption.objects.get().starts_at == at(10, day=datetime.date(2027, 3, 22))
+    assert "Monday, 22.03.2027" in html
+    assert "Day off: Nowruz Holiday" in html
+
+
+def test_a_date_in_the_past_is_refused_with_the_reason_and_the_form_keeps_it(client, vw):
+    signed_in(client, vw.user("ministry_editor"))
+
+    response = client.post(dates_url(vw.visit), {"day": "2026-01-14", "starts": "10:00", "ends": "12:00"})
 
     html = response.content.decode()
     assert response.status_code == 400
-    assert "13.03.2027 is not a working day; offer a working day." in html
-    assert 'value="2027-03-13"' in html
+    assert "Offer a date in the future." in html
+    assert 'value="2026-01-14"' in html
     assert not DateOption.objects.exists()
+
+
+def test_the_fix_page_says_the_date_is_a_day_off(client, vw):
+    [saturday] = offer_options(vw.visit, (datetime.date(2027, 3, 13),))
+    signed_in(client, vw.user("ministry_approver"))
+
+    html = client.get(reverse("office:visit_date_fix", args=[vw.visit.pk, saturday.pk])).content.decode()
+
+    assert "will take place on Saturday, 13.03.2027, 10:00–12:00" in html
+    assert "Day off: Saturday" in html
 
 
 def test_the_page_shows_votes_per_option_and_district_with_bars(client, vw):
@@ -110,7 +131,7 @@ def test_withdrawing_an_option_without_votes(client, vw):
     assert not DateOption.objects.filter(pk=first.pk).exists()
 
 
-def test_the_approver_confirms_and_fixes_the_date_and_the_schedule_is_amended(client):
+def test_the_approver_confirms_and_fixes_the_date_and_the_schedule_draft_carries_it(client):
     scheduled = build_scheduled_visit()
     _first, second, _third = offer_options(scheduled.visit)
     signed_in(client, scheduled.user("ministry_approver"))
@@ -122,9 +143,12 @@ def test_the_approver_confirms_and_fixes_the_date_and_the_schedule_is_amended(cl
     assert "The meeting with the population will take place on Thursday, 11.03.2027, 10:00–12:00" in (
         confirmation.content.decode()
     )
-    assert "The date is fixed. The schedule is amended: version 2." in response.content.decode()
+    assert (
+        "The date is fixed and written into the working draft of the schedule: the akimat is asked to agree it, "
+        "then the authorized body submits the amendment for approval."
+    ) in response.content.decode()
     assert Visit.objects.get(pk=scheduled.visit.pk).start_date == datetime.date(2027, 3, 11)
-    assert ScheduleVersion.objects.filter(number=2, status=ScheduleVersion.Status.APPROVED).exists()
+    assert ScheduleItem.objects.get(pk=scheduled.item.pk).start_date == datetime.date(2027, 3, 11)
 
 
 def test_the_editor_cannot_open_the_fix_page(client, vw):

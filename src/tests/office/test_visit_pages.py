@@ -250,11 +250,30 @@ def test_the_staff_navigation_links_to_the_visits(client, world):
     assert f'href="{reverse("office:visit_list")}">Visits</a>' in html
 
 
-def test_a_past_visit_is_recorded_as_held(client, world):
+def test_a_past_visit_that_nobody_closed_says_so_and_is_closed_part_by_part(client, world):
     past = another_visit(world, day=datetime.date(2020, 5, 5))
     client.force_login(world.user("ministry_approver"))
     detail = client.get(reverse("office:visit_detail", kwargs={"pk": past.pk})).content.decode()
-    assert reverse("office:visit_held", kwargs={"pk": past.pk}) in detail
-    client.post(reverse("office:visit_held", kwargs={"pk": past.pk}))
+    url = reverse("office:visit_close", kwargs={"pk": past.pk})
+    assert "The visit ended on 05.05.2020 and is not closed yet" in detail
+    assert url in detail
+    assert past in client.get(reverse("office:visits_to_close")).context["visits"]
+
+    refused = client.post(url, {"meeting_outcome": "took_place", "reception_outcome": "not_held"})
+    assert "did not take place: say why" in refused.content.decode()
+    response = client.post(
+        url,
+        {
+            "meeting_outcome": "took_place",
+            "reception_outcome": "not_held",
+            "reception_note": "Nobody booked.",
+            "ngo_meeting_outcome": "took_place",
+            "media_briefing_outcome": "took_place",
+        },
+    )
+    assert response["Location"].endswith(f"/visits/{past.pk}/#closing")
     past.refresh_from_db()
     assert past.status == Visit.Status.HELD
+    page = client.get(response["Location"]).content.decode()
+    assert "Every part is recorded: the visit is closed." in page
+    assert past not in client.get(reverse("office:visits_to_close")).context["visits"]

@@ -4,7 +4,7 @@ import pytest
 from django.contrib.auth.models import AnonymousUser
 
 from kezdesu.organisations.models import Role
-from tests.factories.organisations import MembershipFactory
+from tests.factories.organisations import MembershipFactory, PositionFactory
 from tests.factories.roles import ROLE_NAMES, build_role_world
 
 pytestmark = pytest.mark.django_db
@@ -69,6 +69,11 @@ EXPECTED = {
     ("regulations.manage_calendar", None): {"coordinator", "superuser"},
     ("core.view_audit", None): {"coordinator", "apparatus_oversight", "presidential_oversight", "superuser"},
     ("organisations.manage_reference", None): {"superuser"},
+    # Answering for an invited akim (R17): the akimat's editors and approvers (the world has none) and, as for
+    # every permission, the superuser; never for a post that is not an akimat's. The full matrix with the
+    # akimats' staff is in tests/meetings/test_akim_answers.py.
+    ("meetings.answer_akim_invitation", "akim"): {"superuser"},
+    ("meetings.answer_akim_invitation", "minister"): {"superuser"},
 }
 
 CASES = [
@@ -80,7 +85,10 @@ CASES = [
 
 @pytest.fixture
 def world():
-    return build_role_world()
+    world = build_role_world()
+    world.akim = PositionFactory(organisation=world.akimat, code="akim", title_en="Akim X")
+    world.minister = PositionFactory(organisation=world.ministry, code="minister")
+    return world
 
 
 @pytest.mark.parametrize(("permission", "target", "role", "expected"), CASES)

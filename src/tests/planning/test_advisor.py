@@ -77,7 +77,7 @@ def test_every_region_is_ranked_with_four_factors_and_reasons(world, regions):
     assert [factor.reason for factor in first.factors] == [
         "0 unanswered and 0 answered systemic problems sent by the akimat in the last 12 months "
         "(an unanswered one counts twice)",
-        "no question data yet",
+        "no questions in the sector from the region since 15.01.2029",
         "never met in an approved schedule (counted as 24 months)",
         "0 open risk flags in the sector",
     ]
@@ -147,7 +147,7 @@ def test_a_question_source_plugs_in_per_100000_people(world, regions):
     assert (questions["Region 1"].value, questions["Region 1"].normalised) == (Decimal("5.00"), Decimal("0.50"))
     assert (questions["Region 2"].value, questions["Region 2"].normalised) == (Decimal("10.00"), Decimal("1.00"))
     assert questions["Region 2"].reason == (
-        "50 questions in the sector in the last 12 months: 10.00 per 100,000 people"
+        "50 questions in the sector from the region since 15.01.2029, per 100,000 people: 10.00"
     )
 
 

@@ -14,6 +14,7 @@ from kezdesu.planning.domain.proposals import (
     withdraw_proposal,
 )
 from kezdesu.planning.models import PlanningPeriod, Proposal
+from kezdesu.regulations.domain.obligations import ObligationState, find_obligation
 from kezdesu.regulations.models import Fulfilment, RegulationProfile
 from tests.factories.organisations import DistrictFactory, RegionFactory
 from tests.factories.planning import PlanningPeriodFactory, ProposalFactory
@@ -161,12 +162,14 @@ def test_submitting_meets_the_reg_2022_proposals_obligation(world):
 
     submit_proposals(actor=world.approver, period=period, organisation=world.ministry)
 
-    fulfilment = Fulfilment.objects.get()
-    assert (fulfilment.obligation_key, fulfilment.organisation, fulfilment.reference) == (
-        "REG-2022:schedule-proposals:health:2023-01-01",
+    obligation = find_obligation("REG-2022:schedule-proposals:health:2023-01-01")
+    assert (obligation.state, obligation.basis, obligation.debtor.organisation) == (
+        ObligationState.MET,
+        "records",
         world.ministry,
-        "1 proposal submitted in Kezdesu",
     )
+    assert [str(record.label) for record in obligation.counting] == ["1 proposal submitted in Kezdesu"]
+    assert not Fulfilment.objects.exists()
 
 
 def test_under_reg_2024_submitting_meets_no_obligation(world):

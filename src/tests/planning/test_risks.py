@@ -8,7 +8,8 @@ from django.utils import timezone
 
 from kezdesu.core.errors import DomainError, NotPermitted
 from kezdesu.core.models import AuditLog, Notification
-from kezdesu.planning.domain.risks import assign_risk_flag, dismiss_risk_flag, mark_risk_flag_met, raise_risk_flag
+from kezdesu.meetings.models import Visit, VisitPart
+from kezdesu.planning.domain.risks import assign_risk_flag, dismiss_risk_flag, raise_risk_flag
 from kezdesu.planning.models import RiskFlag
 from kezdesu.regulations.domain.obligations import ObligationState, find_obligation, obligations_between
 from tests.factories.planning import RiskFlagFactory
@@ -144,13 +145,28 @@ def test_an_assigned_flag_is_an_open_r4_obligation_then_met(akimat, ministry, de
     ]
     assert find_obligation(key, today=datetime.date(2027, 4, 15)).state == ObligationState.OVERDUE
 
-    with pytest.raises(NotPermitted):
-        mark_risk_flag_met(actor=ministry.editor, flag=flag, reference="Met on 20.03.2027 in Semey.")
-    mark_risk_flag_met(actor=ministry.approver, flag=flag, reference="Met on 20.03.2027 in Semey.")
-
-    flag.refresh_from_db()
-    assert flag.status == RiskFlag.Status.MET
-    assert find_obligation(key).state == ObligationState.MET
+    # Nobody marks it met: a meeting of the ministry's first head with the region's population that took place
+    # after the flag meets it, as the visit's record says (meetings.domain.evidence).
+    visit = Visit.objects.create(
+        organisation=ministry.ministry,
+        position=ministry.first_head,
+        region=akimat.region,
+        start_date=datetime.date(2027, 4, 16),
+        end_date=datetime.date(2027, 4, 16),
+        is_unscheduled=True,
+        risk_flag=flag,
+        status=Visit.Status.PUBLISHED,
+    )
+    VisitPart.objects.create(visit=visit, kind=VisitPart.Kind.MEETING)
+    assert find_obligation(key, today=datetime.date(2027, 4, 17)).state == ObligationState.OVERDUE  # not closed
+    VisitPart.objects.filter(visit=visit).update(outcome=VisitPart.Outcome.TOOK_PLACE)
+    met = find_obligation(key, today=datetime.date(2027, 4, 17))
+    assert (met.state, met.basis, met.met_on, met.met_on_time) == (
+        ObligationState.MET,
+        "records",
+        datetime.date(2027, 4, 16),
+        False,  # after the 14 April deadline: met late
+    )
 
 
 def test_a_deadline_on_a_day_off_moves_to_the_next_working_day(akimat, ministry):

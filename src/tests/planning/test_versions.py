@@ -6,7 +6,8 @@ from kezdesu.core.errors import DomainError, NotPermitted
 from kezdesu.core.models import AuditLog, Notification
 from kezdesu.organisations.models import Organisation
 from kezdesu.planning.domain.draft import add_item, remove_item, update_item
-from kezdesu.planning.domain.versions import amend_schedule, approve_schedule, submit_schedule, version_diff
+from kezdesu.planning.domain.queries.schedule import current_approved_version
+from kezdesu.planning.domain.versions import approve_schedule, submit_schedule, version_diff
 from kezdesu.planning.domain.warnings import draft_warnings
 from kezdesu.planning.models import (
     ItemAgreement,
@@ -15,6 +16,7 @@ from kezdesu.planning.models import (
     ScheduleVersion,
     WarningAcknowledgement,
 )
+from kezdesu.regulations.domain.obligations import ObligationState, find_obligation
 from kezdesu.regulations.models import Fulfilment, RegulationProfile
 from tests.factories.organisations import OrganisationFactory, PositionFactory
 from tests.factories.planning import build_schedule_world
@@ -65,6 +67,15 @@ def approve(world):
     )
 
 
+def amend(world, reason, *, act_number="No. 9", act_date=ACT_DATE):
+    """An amendment's road: the parties agree what changed, the coordinator submits it, the Government approves."""
+    settle(world)
+    submit_schedule(actor=world.user("coordinator"), period=world.period, reason=reason)
+    return approve_schedule(
+        actor=world.user("government_approver"), period=world.period, act_number=act_number, act_date=act_date
+    )
+
+
 def test_submission_is_refused_while_a_warning_is_not_acknowledged(world):
     add(world)
 
@@ -95,12 +106,13 @@ def test_submission_marks_the_draft_submitted_and_meets_the_r8_obligation(world)
     version = submit_schedule(actor=world.user("coordinator"), period=world.period)
 
     assert version.status == ScheduleVersion.Status.SUBMITTED
-    fulfilment = Fulfilment.objects.get()
-    assert (fulfilment.obligation_key, fulfilment.reference, fulfilment.organisation) == (
-        "REG-2024:schedule-draft:culture:2027-01-01",
-        "Submitted in Kezdesu",
+    obligation = find_obligation("REG-2024:schedule-draft:culture:2027-01-01")
+    assert (obligation.state, obligation.basis, obligation.debtor.organisation) == (
+        ObligationState.MET,
+        "records",
         world.roles.authorized_body,
     )
+    assert not Fulfilment.objects.exists()
     with pytest.raises(DomainError):
         add(world)
 
@@ -153,34 +165,81 @@ def test_an_amendment_freezes_the_next_version_with_its_reason_and_supersedes_th
         actor=world.user("coordinator"), item=item, start_date=FEB_10.replace(day=17), end_date=FEB_10.replace(day=17)
     )
 
-    second = amend_schedule(actor=world.user("coordinator"), period=world.period, reason="The minister is abroad")
+    second = amend(world, "The minister is abroad")
 
-    assert (second.number, second.status, second.reason) == (
+    assert (second.number, second.status, second.reason, second.act_number) == (
         2,
         ScheduleVersion.Status.APPROVED,
         "The minister is abroad",
+        "No. 9",
     )
     first.refresh_from_db()
     assert first.status == ScheduleVersion.Status.SUPERSEDED
     assert second.items.get().start_date == datetime.date(2027, 2, 17)
 
 
-def test_an_amendment_needs_a_reason_a_change_and_an_approved_schedule(world):
-    add(world)
+def test_an_approved_schedule_offers_no_second_submission_until_it_changes(world):
+    item = add(world)
     coordinator = world.user("coordinator")
-    with pytest.raises(DomainError) as not_approved:
-        amend_schedule(actor=coordinator, period=world.period, reason="Why")
     approve(world)
-    with pytest.raises(DomainError) as no_reason:
-        amend_schedule(actor=coordinator, period=world.period, reason=" ")
     with pytest.raises(DomainError) as no_change:
-        amend_schedule(actor=coordinator, period=world.period, reason="Why")
+        submit_schedule(actor=coordinator, period=world.period, reason="Why")
+    update_item(actor=coordinator, item=item, topics="Water")
+    with pytest.raises(DomainError) as no_reason:
+        submit_schedule(actor=coordinator, period=world.period, reason=" ")
 
-    assert (not_approved.value.code, no_reason.value.code, no_change.value.code) == (
-        "not_approved",
-        "reason",
-        "no_change",
+    assert (no_change.value.code, no_reason.value.code) == ("no_change", "reason")
+
+
+def test_the_same_draft_cannot_be_approved_twice(world):
+    add(world)
+    approve(world)
+    with pytest.raises(DomainError) as again:
+        approve_schedule(
+            actor=world.user("government_approver"), period=world.period, act_number="No. 5", act_date=ACT_DATE
+        )
+    assert again.value.code == "not_submitted"
+    assert ScheduleVersion.objects.filter(period=world.period, number__isnull=False).count() == 1
+
+
+def test_a_moved_meeting_asks_its_parties_again_and_waits_for_the_act(world):
+    """G1.1, G3.1: an amendment that moves a meeting is agreed again and approved only with the act."""
+    item = add(world)
+    approve(world)
+    coordinator = world.user("coordinator")
+    update_item(actor=coordinator, item=item, start_date=FEB_10.replace(day=17), end_date=FEB_10.replace(day=17))
+
+    assert set(item.agreements.values_list("decision", flat=True)) == {ItemAgreement.Decision.PENDING}
+    with pytest.raises(DomainError) as pending:
+        submit_schedule(actor=coordinator, period=world.period, reason="The minister is abroad")
+    assert pending.value.code == "warnings"
+
+    settle(world)
+    submitted = submit_schedule(actor=coordinator, period=world.period, reason="The minister is abroad")
+    assert submitted.status == ScheduleVersion.Status.SUBMITTED
+    assert current_approved_version(world.period).number == 1  # nothing in force changes before the act
+    with pytest.raises(DomainError) as no_act:
+        approve_schedule(
+            actor=world.user("government_approver"), period=world.period, act_number=" ", act_date=ACT_DATE
+        )
+    assert no_act.value.code == "act_number"
+    second = approve_schedule(
+        actor=world.user("government_approver"), period=world.period, act_number="No. 9", act_date=ACT_DATE
     )
+    assert (second.number, second.act_number, second.reason) == (2, "No. 9", "The minister is abroad")
+
+
+def test_a_frozen_version_keeps_the_parties_answers(world):
+    add(world)
+    frozen = approve(world)
+    answers = {
+        (agreement.organisation.code, agreement.decision)
+        for agreement in ItemAgreement.objects.filter(item__version=frozen).select_related("organisation")
+    }
+    assert answers == {
+        (world.roles.ministry.code, ItemAgreement.Decision.AGREED),
+        (world.roles.akimat.code, ItemAgreement.Decision.AGREED),
+    }
 
 
 def test_an_amendment_tells_the_parties_of_the_items_it_changes(world):
@@ -196,7 +255,7 @@ def test_an_amendment_tells_the_parties_of_the_items_it_changes(world):
     Notification.objects.all().delete()
     update_item(actor=world.user("coordinator"), item=moved, topics="Water")
 
-    amend_schedule(actor=world.user("coordinator"), period=world.period, reason="New topic")
+    amend(world, "New topic")
 
     recipients = set(Notification.objects.filter(kind="schedule.amended").values_list("recipient__username", flat=True))
     assert recipients == {"ministry_viewer", "ministry_editor", "ministry_approver", "akimat_viewer", "akimat_editor"}
@@ -210,7 +269,7 @@ def test_version_diff_lists_added_removed_and_changed_items_field_by_field(world
     update_item(actor=coordinator, item=kept, start_date=FEB_10.replace(day=11), end_date=FEB_10.replace(day=11))
     remove_item(actor=coordinator, item=removed)
     added = add(world, organisation=world.roles.other_ministry, position=world.other_minister)
-    second = amend_schedule(actor=coordinator, period=world.period, reason="Changes")
+    second = amend(world, "Changes")
 
     diff = version_diff(first, second)
 
@@ -247,9 +306,9 @@ def test_approval_under_reg_2022_meets_the_governments_approval_obligation_on_th
         actor=world.user("government_approver"), period=period, act_number="No. 7", act_date=datetime.date(2023, 1, 9)
     )
 
-    approval = Fulfilment.objects.get(organisation=government)
-    assert (approval.obligation_key, approval.reference, approval.met_on) == (
-        "REG-2022:schedule-approval:government:2023-01-01",
-        "No. 7",
+    approval = find_obligation("REG-2022:schedule-approval:government:2023-01-01")
+    assert (approval.debtor.organisation, approval.basis, approval.met_on) == (
+        government,
+        "records",
         datetime.date(2023, 1, 9),
     )

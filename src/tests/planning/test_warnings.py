@@ -8,7 +8,6 @@ from kezdesu.organisations.models import Position
 from kezdesu.planning.domain.queries.schedule import items_of
 from kezdesu.planning.domain.warnings import (
     BLOCKING,
-    WARNING,
     acknowledge_warning,
     crowded_region_days,
     days_off_and_blackouts,
@@ -147,7 +146,7 @@ def test_a_region_without_a_visit_is_a_warning(world):
     assert [w.key for w in warnings] == [f"unvisited:{world.roles.other_akimat.region.kato}"]
 
 
-def test_disagreement_blocks_and_a_pending_answer_warns(world):
+def test_a_disagreement_and_a_pending_answer_both_block_acknowledging_is_not_agreeing(world):
     scheduled = item(world)
     ItemAgreement.objects.create(item=scheduled, organisation=world.roles.ministry)
     ItemAgreement.objects.create(
@@ -158,8 +157,13 @@ def test_disagreement_blocks_and_a_pending_answer_warns(world):
 
     assert sorted((w.key, w.severity) for w in warnings) == [
         (f"disagreed:{scheduled.uid}:akimat-x", BLOCKING),
-        (f"pending:{scheduled.uid}:ministry-a", WARNING),
+        (f"pending:{scheduled.uid}:ministry-a", BLOCKING),
     ]
+    with pytest.raises(DomainError) as refused:
+        acknowledge_warning(
+            actor=world.user("coordinator"), version=world.version, key=f"pending:{scheduled.uid}:ministry-a", note="x"
+        )
+    assert refused.value.code == "blocking"
 
 
 def test_draft_warnings_puts_blocking_first_and_marks_acknowledged(world):

@@ -48,7 +48,10 @@ def test_json_lists_each_obligation_with_its_clause_parties_and_dates(world):
             "moved": True,
             "state": "overdue",
             "met_on": None,
-            "reference": None,
+            "basis": "",
+            "met_by": [],
+            "records": [],
+            "by_hand": None,
         }
     ]
 

@@ -3,12 +3,14 @@
 from datetime import date, timedelta
 
 import pytest
+from django.contrib.contenttypes.models import ContentType
 from django.utils import timezone
 
 from kezdesu.core.errors import DomainError, NotPermitted
 from kezdesu.core.models import AuditLog
 from kezdesu.organisations.models import Organisation, Role
-from kezdesu.regulations.domain.obligations import ObligationState, find_obligation, record_fulfilment
+from kezdesu.regulations.domain.by_hand import record_fulfilment
+from kezdesu.regulations.domain.obligations import ObligationState, find_obligation
 from kezdesu.regulations.domain.profile_loading import load_profiles
 from kezdesu.regulations.models import Fulfilment
 from tests.factories.organisations import MembershipFactory, OrganisationFactory
@@ -57,8 +59,11 @@ def test_the_debtors_approver_records_it_and_the_obligation_is_met(world):
         "obligation_key": KEY,
         "met_on": met_on.isoformat(),
         "reference": "Letter No. 12",
-        "record": "",
+        "by_hand": "document",
+        "region": "",
+        "position": "",
     }
+    assert obligation().by_hand
 
 
 def test_the_authorized_bodys_coordinator_may_record_it_too(world):
@@ -67,13 +72,18 @@ def test_the_authorized_bodys_coordinator_may_record_it_too(world):
     assert Fulfilment.objects.filter(obligation_key=KEY).count() == 1
 
 
-def test_the_record_that_met_it_is_linked(world):
-    approver = user_with(Role.APPROVER, world["ministry"])
-    fulfilment = record_fulfilment(
-        actor=approver, obligation=obligation(), met_on=timezone.localdate(), reference="Letter", record=world["other"]
+def test_a_row_the_system_wrote_from_a_record_is_history_not_evidence(world):
+    """Before records were read directly, the system stored a fulfilment linked to its record; the record
+    itself is read now, so such a row meets nothing by itself."""
+    Fulfilment.objects.create(
+        obligation_key=KEY,
+        organisation=world["ministry"],
+        met_on=timezone.localdate(),
+        reference="Submitted in Kezdesu",
+        record_type=ContentType.objects.get_for_model(Organisation),
+        record_id=str(world["other"].pk),
     )
-    fulfilment.refresh_from_db()
-    assert fulfilment.record == world["other"]
+    assert obligation().state != ObligationState.MET
 
 
 @pytest.mark.parametrize(

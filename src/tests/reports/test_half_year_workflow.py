@@ -8,7 +8,7 @@ from django.utils import timezone
 from kezdesu.core.errors import DomainError, NotPermitted
 from kezdesu.core.models import AuditLog, Notification
 from kezdesu.regulations.models import Fulfilment
-from kezdesu.reports.domain.half_year import save_half_year_narrative, submit_half_year_report
+from kezdesu.reports.domain.half_year import half_year_obligation, save_half_year_narrative, submit_half_year_report
 from kezdesu.reports.domain.instructions import record_government_review
 from kezdesu.reports.models import HalfYearReport
 from tests.factories.reports_half_year import build_half_year_world, submitted_pack
@@ -52,8 +52,13 @@ def test_submitting_freezes_the_figures_meets_the_obligation_and_tells_the_appar
     assert snapshot["narrative"] == {"kk": "Қ", "ru": "Р", "en": ""}
     assert snapshot["revised_at"] is None
     assert snapshot["as_of"] == "2026-06-12"
-    fulfilment = Fulfilment.objects.get(obligation_key="REG-REPORTS:half-year-results:culture:2026-01-01")
-    assert fulfilment.met_on == datetime.date(2026, 6, 12)  # by 15 June: on time
+    obligation = half_year_obligation(2026, 1, today=datetime.date(2026, 6, 20))
+    assert (obligation.key, obligation.met_on) == (
+        "REG-REPORTS:half-year-results:culture:2026-01-01",
+        datetime.date(2026, 6, 12),  # by 15 June: on time
+    )
+    assert obligation.met_on_time
+    assert not Fulfilment.objects.exists()
     told = Notification.objects.filter(kind="reports.half_year.submitted")
     assert sorted(n.recipient.username for n in told) == ["apparatus_approver", "apparatus_oversight"]
     assert AuditLog.objects.filter(action="reports.half_year.submit").count() == 1
@@ -63,14 +68,15 @@ def test_a_late_submission_is_recorded_late_and_may_be_revised_until_reviewed():
     world = build_half_year_world()
     coordinator = world.user("coordinator")
     submit_half_year_report(actor=coordinator, year=2026, half=1, now=_at(datetime.date(2026, 6, 20)))
-    fulfilment = Fulfilment.objects.get(obligation_key="REG-REPORTS:half-year-results:culture:2026-01-01")
-    assert fulfilment.met_on == datetime.date(2026, 6, 20)  # after the 15 June due date
+    obligation = half_year_obligation(2026, 1, today=datetime.date(2026, 6, 25))
+    assert obligation.met_on == datetime.date(2026, 6, 20)
+    assert not obligation.met_on_time  # after 15 June
 
     revised = submit_half_year_report(actor=coordinator, year=2026, half=1, now=_at(datetime.date(2026, 6, 22)))
     assert revised.snapshot["submitted_at"].startswith("2026-06-20")
     assert revised.snapshot["revised_at"]
     assert revised.submitted_at == _at(datetime.date(2026, 6, 20))
-    assert Fulfilment.objects.count() == 1
+    assert half_year_obligation(2026, 1, today=datetime.date(2026, 6, 25)).met_on == datetime.date(2026, 6, 20)
 
     record_government_review(
         actor=world.user("apparatus_approver"),

@@ -25,6 +25,11 @@ def test_every_count_of_the_quarter():
 
     assert asdict(figures.counts) == {
         "meetings_required": 1,
+        # Held, but neither agreed with the akimat in the schedule nor on a risk flag: R2 is not met by them.
+        "meetings_required_met": 0,
+        "meetings_outside_kezdesu": 0,
+        "meetings_first_head": 2,
+        "meetings_deputies": 0,
         "meetings_held": 2,
         "meetings_unscheduled": 1,
         "meetings_cancelled": 1,

@@ -7,6 +7,7 @@ from django.utils import translation
 
 from kezdesu.core.errors import DomainError, NotPermitted
 from kezdesu.core.models import AuditLog, Notification
+from kezdesu.regulations.domain.obligations import ObligationState
 from kezdesu.regulations.models import Fulfilment
 from kezdesu.reports.domain.quarterly import (
     approve_quarterly_information,
@@ -138,9 +139,10 @@ def test_submission_on_time_meets_the_obligation_and_tells_the_coordinators(worl
     information = submit(world, datetime.date(2026, 4, 8))
 
     assert information.status == QuarterlyInformation.Status.SUBMITTED
-    fulfilment = Fulfilment.objects.get()
-    assert fulfilment.met_on == datetime.date(2026, 4, 8)
-    assert fulfilment.obligation_key == f"REG-AGENDA:quarterly-information:{world.ministry.code}:2026-01-01"
+    obligation = quarterly_obligation(world.ministry, YEAR, QUARTER, today=AFTER)
+    assert (obligation.met_on, obligation.basis) == (datetime.date(2026, 4, 8), "records")
+    assert obligation.key == f"REG-AGENDA:quarterly-information:{world.ministry.code}:2026-01-01"
+    assert not Fulfilment.objects.exists()
     assert Notification.objects.filter(kind="reports.quarterly_submitted", recipient=world.user("coordinator")).exists()
     [row] = [row for row in quarterly_overview(YEAR, QUARTER, today=AFTER) if row.organisation == world.ministry]
     assert row.state == SUBMITTED_ON_TIME
@@ -149,7 +151,7 @@ def test_submission_on_time_meets_the_obligation_and_tells_the_coordinators(worl
 def test_late_submission_and_return_keep_the_obligation_met(world):
     approve(world, 0)
     information = submit(world, datetime.date(2026, 4, 20))
-    assert Fulfilment.objects.get().met_on == datetime.date(2026, 4, 20)
+    assert quarterly_obligation(world.ministry, YEAR, QUARTER, today=AFTER).met_on == datetime.date(2026, 4, 20)
     assert ministry_quarters(world.ministry, today=AFTER)[1].state == SUBMITTED_LATE
 
     with pytest.raises(NotPermitted):
@@ -163,12 +165,14 @@ def test_late_submission_and_return_keep_the_obligation_met(world):
     assert Notification.objects.filter(
         kind="reports.quarterly_returned", recipient=world.user("ministry_editor")
     ).exists()
-    assert Fulfilment.objects.count() == 1
+    # A pack returned for correction meets nothing until it is submitted again.
+    assert quarterly_obligation(world.ministry, YEAR, QUARTER, today=AFTER).state == ObligationState.OVERDUE
     assert ministry_quarters(world.ministry, today=AFTER)[1].state == RETURNED
 
     information = approve(world, information.revision, day=datetime.date(2026, 4, 22))
     submit(world, datetime.date(2026, 4, 23))
-    assert Fulfilment.objects.get().met_on == datetime.date(2026, 4, 20)  # the first submission's day
+    # Met by the corrected pack, on the day it was submitted again.
+    assert quarterly_obligation(world.ministry, YEAR, QUARTER, today=AFTER).met_on == datetime.date(2026, 4, 23)
     assert ministry_quarters(world.ministry, today=AFTER)[1].state == SUBMITTED_LATE
 
 
@@ -177,7 +181,7 @@ def test_overview_rows_for_every_ministry_in_a_fixed_number_of_queries(world, dj
     assert {row.organisation.code: row.state for row in rows}[world.ministry.code] == OPEN
     from tests.factories.organisations import OrganisationFactory
 
-    with django_assert_max_num_queries(12) as counted:
+    with django_assert_max_num_queries(16) as counted:
         quarterly_overview(YEAR, QUARTER, today=AFTER)
     OrganisationFactory.create_batch(3)
     with django_assert_max_num_queries(len(counted.captured_queries)):
@@ -195,7 +199,7 @@ def test_no_obligation_under_an_act_without_the_rule(world):
 
 
 def test_an_obligation_met_by_a_letter_reads_as_met_otherwise(world):
-    from kezdesu.regulations.domain.obligations import record_fulfilment
+    from kezdesu.regulations.domain.by_hand import record_fulfilment
     from kezdesu.reports.domain.queries.quarterly import MET_OTHERWISE
 
     obligation = quarterly_obligation(world.ministry, YEAR, QUARTER, today=AFTER)

@@ -12,7 +12,7 @@ from rest_framework import serializers
 
 from kezdesu.api.serializers.planning import PlanningPeriodSerializer
 from kezdesu.organisations.models import District, Organisation, Position, Region
-from kezdesu.planning.models import ItemAgreement, Proposal, ScheduleItem, WarningAcknowledgement
+from kezdesu.planning.models import ItemAgreement, Proposal, RiskFlag, ScheduleItem, WarningAcknowledgement
 
 
 class AgreementSerializer(serializers.ModelSerializer[ItemAgreement]):
@@ -20,10 +20,13 @@ class AgreementSerializer(serializers.ModelSerializer[ItemAgreement]):
         slug_field="code", read_only=True
     )
     decision = serializers.CharField(read_only=True, help_text="pending, agreed, commented or disagreed.")
+    paper_reference = serializers.CharField(
+        read_only=True, help_text="The letter's number and date when the answer came on paper; empty otherwise."
+    )
 
     class Meta:
         model = ItemAgreement
-        fields = ["id", "organisation", "decision", "comment", "decided_at"]
+        fields = ["id", "organisation", "decision", "comment", "paper_reference", "decided_at"]
 
 
 class DraftItemSerializer(serializers.ModelSerializer[ScheduleItem]):
@@ -47,7 +50,9 @@ class DraftItemSerializer(serializers.ModelSerializer[ScheduleItem]):
             "end_date",
             "topics",
             "is_unscheduled",
+            "risk_flag",
             "deputy_prime_minister_required",
+            "deputy_prime_minister",
             "agreements",
         ]
         read_only_fields = fields
@@ -88,6 +93,27 @@ class AddItemSerializer(serializers.Serializer[Any]):
         queryset=Proposal.objects.all(), required=False, allow_null=True, help_text="The proposal it takes up."
     )
     deputy_prime_minister_required = serializers.BooleanField(required=False, default=False)
+    is_unscheduled = serializers.BooleanField(required=False, default=False)
+    risk_flag: serializers.PrimaryKeyRelatedField[RiskFlag] = serializers.PrimaryKeyRelatedField(
+        queryset=RiskFlag.objects.all(),
+        required=False,
+        allow_null=True,
+        help_text="The assigned risk flag an unscheduled meeting answers (R4): its ministry, region, first head.",
+    )
+    deputy_prime_minister: serializers.PrimaryKeyRelatedField[Position] = serializers.PrimaryKeyRelatedField(
+        queryset=Position.objects.filter(organisation__kind=Organisation.Kind.GOVERNMENT),
+        required=False,
+        allow_null=True,
+        help_text="The deputy prime minister taking part: required on a high risk flag (R6).",
+    )
+
+
+class PaperAnswerSerializer(serializers.Serializer[Any]):
+    decision = serializers.CharField(help_text="agreed, commented or disagreed.")
+    reference = serializers.CharField(max_length=300, help_text="The letter's number and date.")
+    comment = serializers.CharField(
+        required=False, allow_blank=True, default="", help_text="Needed with comments or a disagreement."
+    )
 
 
 class DecideAgreementSerializer(serializers.Serializer[Any]):

@@ -32,8 +32,19 @@ class MeSerializer(serializers.Serializer[Any]):
     full_name = serializers.CharField()
     email = serializers.EmailField(help_text="Only ever shown to the user themself.")
     language = serializers.CharField()
+    email_digest = serializers.BooleanField(
+        help_text="One e-mail a day: notifications are e-mailed each morning in one digest instead of one by one."
+    )
     is_superuser = serializers.BooleanField()
     memberships = MembershipSerializer(many=True)
     permissions = serializers.ListField(
         child=serializers.CharField(), help_text="Permissions held regardless of the organisation."
+    )
+
+
+class MeSettingsSerializer(serializers.Serializer[Any]):
+    """What the user may change about their own account here."""
+
+    email_digest = serializers.BooleanField(
+        help_text="True: one e-mail a day with the notifications not e-mailed yet; false: one e-mail per notification."
     )

@@ -8,8 +8,8 @@ from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
 from kezdesu.api.serializers.i18n import TranslatedField
-from kezdesu.organisations.models import Organisation
-from kezdesu.regulations.domain.obligations import Obligation, ObligationState
+from kezdesu.organisations.models import Organisation, Position, Region
+from kezdesu.regulations.domain.obligations import Basis, Obligation, ObligationState
 from kezdesu.regulations.models import RegulationProfile
 
 # The engine computes obligations on the fly; a bound keeps one request's work reasonable.
@@ -23,8 +23,32 @@ class PartySerializer(serializers.Serializer[Any]):
 
 
 class FulfilmentSerializer(serializers.Serializer[Any]):
+    """A reference typed by hand: what was done outside Kezdesu."""
+
     met_on = serializers.DateField()
-    reference = serializers.CharField(help_text="The record that met it, e.g. an outgoing letter's number and date.")
+    reference = serializers.CharField(help_text="What met it outside Kezdesu, e.g. an outgoing letter's number.")
+    region = serializers.CharField(
+        source="region.kato",
+        read_only=True,
+        allow_null=True,
+        default=None,
+        help_text="For a meeting held outside Kezdesu: the region's KATO code.",
+    )
+    official = serializers.CharField(
+        source="position.title", read_only=True, allow_null=True, default=None, help_text="For a meeting."
+    )
+
+
+class EvidenceSerializer(serializers.Serializer[Any]):
+    """A record in Kezdesu that bears on the obligation."""
+
+    counts = serializers.BooleanField(help_text="Whether it counts toward meeting the obligation.")
+    on = serializers.DateField(help_text="The day it happened (a meeting held, a pack submitted).")
+    # Declared fields leave the class (DRF's metaclass), so "label" does not shadow Field.label.
+    label = serializers.CharField(help_text="What the record is, in the request's language.")  # type: ignore[assignment]
+    why = serializers.CharField(help_text="Why it counts, or why it does not, in the request's language.")
+    url = serializers.CharField(help_text="The record's page in the back office (may be empty).")
+    record = serializers.CharField(help_text='"app.model:id" of the record (may be empty).')
 
 
 class ObligationSerializer(serializers.Serializer[Obligation]):
@@ -43,7 +67,18 @@ class ObligationSerializer(serializers.Serializer[Obligation]):
     moved = serializers.BooleanField(help_text="Whether `due` differs from `nominal_due`.")
     state = serializers.ChoiceField(choices=ObligationState.choices)
     profile = serializers.CharField(source="profile.code", help_text="The regulation profile that sets it.")
-    fulfilment = FulfilmentSerializer(allow_null=True, help_text="What met it; null while open or overdue.")
+    met_on = serializers.DateField(allow_null=True, help_text="When it was met; null while open or overdue.")
+    basis = serializers.ChoiceField(
+        choices=Basis.choices,
+        help_text='What the state rests on: "records" (Kezdesu\'s own), "by_hand" (done outside Kezdesu and typed '
+        'by hand, the exception), or "" (not met).',
+    )
+    evidence = EvidenceSerializer(
+        many=True, help_text="Every record in Kezdesu that bears on it: those that count first, each with why."
+    )
+    fulfilment = FulfilmentSerializer(
+        allow_null=True, help_text="The reference typed by hand, if any (it counts only where no record meets it)."
+    )
 
 
 class ObligationQuerySerializer(serializers.Serializer[Any]):
@@ -83,5 +118,18 @@ class ObligationQuerySerializer(serializers.Serializer[Any]):
 
 
 class RecordFulfilmentSerializer(serializers.Serializer[Any]):
-    met_on = serializers.DateField(help_text="The day the obligation was met (not in the future).")
+    met_on = serializers.DateField(help_text="The day it was done outside Kezdesu (not in the future).")
     reference = serializers.CharField(max_length=300, help_text="e.g. the outgoing letter's number and date.")
+    region: serializers.SlugRelatedField[Region] = serializers.SlugRelatedField(
+        slug_field="kato",
+        queryset=Region.objects.all(),
+        required=False,
+        allow_null=True,
+        help_text="For a meeting held outside Kezdesu: the region's KATO code.",
+    )
+    position: serializers.PrimaryKeyRelatedField[Position] = serializers.PrimaryKeyRelatedField(
+        queryset=Position.objects.all(),
+        required=False,
+        allow_null=True,
+        help_text="For a meeting held outside Kezdesu: the official (the body's first head).",
+    )

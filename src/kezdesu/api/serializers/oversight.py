@@ -20,6 +20,9 @@ class CellSerializer(serializers.Serializer[Any]):
     met_late = serializers.IntegerField()
     overdue = serializers.IntegerField()
     open = serializers.IntegerField(help_text="Not met, deadline not passed yet.")
+    by_hand = serializers.IntegerField(
+        help_text="Of those met, met by a reference typed by hand (done outside Kezdesu), not by its records."
+    )
     assessed = serializers.IntegerField(help_text="Met (on time or late) or overdue.")
     share = serializers.IntegerField(
         allow_null=True, help_text="Percent of those assessed met on time; null when none is assessed."

@@ -13,7 +13,7 @@ from rest_framework import serializers
 
 from kezdesu.api.serializers.i18n import TranslatedField
 from kezdesu.meetings.domain.queries.visits import PUBLIC_STATUSES
-from kezdesu.meetings.models import AgendaItem, BroadcastLink, OfficialAccount, Visit, VisitPart
+from kezdesu.meetings.models import AgendaItem, AkimAnswer, BroadcastLink, OfficialAccount, Visit, VisitPart
 from kezdesu.organisations.models import Position
 
 
@@ -45,6 +45,20 @@ class AgendaItemSerializer(serializers.ModelSerializer[AgendaItem]):
         fields = ["order", "kind", "title", "speaker", "planned_minutes"]
 
 
+class AkimAnswerSerializer(serializers.ModelSerializer[AkimAnswer]):
+    position: serializers.PrimaryKeyRelatedField[Position] = serializers.PrimaryKeyRelatedField(
+        read_only=True, help_text="The invited akim's post (one of the part's akim_positions)."
+    )
+    decision = serializers.CharField(
+        read_only=True, help_text="confirmed (takes part) or declined (cannot take part), as the akimat answered."
+    )
+    answered_at = serializers.DateTimeField(read_only=True, help_text="When the akimat last gave or changed it.")
+
+    class Meta:
+        model = AkimAnswer
+        fields = ["position", "decision", "answered_at"]
+
+
 class PartSerializer(serializers.ModelSerializer[VisitPart]):
     kind = serializers.CharField(
         read_only=True, help_text="meeting, reception, ngo_meeting or media_briefing: one of each per visit."
@@ -53,7 +67,16 @@ class PartSerializer(serializers.ModelSerializer[VisitPart]):
     venue = TranslatedField("venue")
     address = TranslatedField("address")
     akim_positions: serializers.PrimaryKeyRelatedField[Position] = serializers.PrimaryKeyRelatedField(
-        many=True, read_only=True, help_text="Posts of the region's akimat taking part (R17)."
+        many=True,
+        read_only=True,
+        help_text="Akims invited to take part (R17): posts of the region's akimat and of its district and town "
+        "akimats.",
+    )
+    akim_answers = AkimAnswerSerializer(
+        many=True,
+        read_only=True,
+        help_text="The invited akims' answers; an invited post without one has not answered yet. The akimat's "
+        "note is kept in the back office.",
     )
     broadcasts = BroadcastSerializer(many=True, read_only=True)
     agenda = AgendaItemSerializer(many=True, read_only=True)
@@ -72,6 +95,7 @@ class PartSerializer(serializers.ModelSerializer[VisitPart]):
             "longitude",
             "video_conference_url",
             "akim_positions",
+            "akim_answers",
             "other_participants",
             "broadcasts",
             "agenda",

@@ -11,9 +11,11 @@ from collections.abc import Sequence
 from typing import Any
 
 from django.db.models import QuerySet
+from django.utils.translation import gettext as _
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework import generics, mixins, status, viewsets
 from rest_framework.decorators import action
+from rest_framework.exceptions import PermissionDenied
 from rest_framework.request import Request
 from rest_framework.response import Response
 
@@ -30,16 +32,18 @@ from kezdesu.api.serializers.draft import (
     DraftItemSerializer,
     DraftSerializer,
     IncludeProposalSerializer,
+    PaperAnswerSerializer,
 )
 from kezdesu.api.serializers.errors import ErrorSerializer
 from kezdesu.api.serializers.schedule import ScheduleVersionSerializer
 from kezdesu.api.views.base import ApiViewMixin, acting_user
 from kezdesu.api.views.planning import REFUSALS
+from kezdesu.core.errors import DomainError
 from kezdesu.organisations.domain.queries.scope import organisations_in_scope
-from kezdesu.planning.domain.agreement import decide_agreement
+from kezdesu.planning.domain.agreement import decide_agreement, record_paper_answer
 from kezdesu.planning.domain.draft import add_item, include_proposal, remove_item, update_item, working_version
-from kezdesu.planning.domain.queries.schedule import items_of
-from kezdesu.planning.domain.versions import amend_schedule, approve_schedule, submit_schedule
+from kezdesu.planning.domain.queries.schedule import current_approved_version, items_of
+from kezdesu.planning.domain.versions import approve_schedule, submit_schedule
 from kezdesu.planning.domain.warnings import acknowledge_warning, draft_warnings
 from kezdesu.planning.models import ItemAgreement, PlanningPeriod, ScheduleItem, ScheduleVersion
 
@@ -129,6 +133,9 @@ class DraftViewSet(ApiViewMixin, mixins.RetrieveModelMixin, viewsets.GenericView
             topics=data["topics"],
             proposal=data.get("proposal"),
             deputy_prime_minister_required=data["deputy_prime_minister_required"],
+            is_unscheduled=data["is_unscheduled"],
+            risk_flag=data.get("risk_flag"),
+            deputy_prime_minister=data.get("deputy_prime_minister"),
         )
         return Response(DraftItemSerializer(item).data, status=status.HTTP_201_CREATED)
 
@@ -257,12 +264,14 @@ class DraftViewSet(ApiViewMixin, mixins.RetrieveModelMixin, viewsets.GenericView
         return Response(ScheduleVersionSerializer(version).data, status=status.HTTP_201_CREATED)
 
     @extend_schema(
-        summary="Amend the approved schedule",
+        summary="Submit an amendment of the approved schedule",
         description=(
-            'Needs "planning.amend_schedule": the authorized body\'s coordinators. Freezes the working draft as '
-            "the next version of an approved schedule, with the reason, and tells the parties whose meetings "
-            "changed. No approved schedule yet, a draft that does not differ from it, a submitted draft or a "
-            "blank reason answers 400. Answers the new version."
+            "Needs \"planning.amend_schedule\": the authorized body's coordinators. Submits the working draft's "
+            "changes since the approved version to the Government, with the reason; like the draft itself it "
+            "needs every party's agreement (a pending or refused one answers 400), and it becomes the next "
+            "version only when the Government approves it with its act (`approve`). No approved schedule yet, a "
+            "draft that does not differ from it, a submitted draft or a blank reason answers 400. Answers the "
+            "working version, now submitted."
         ),
         parameters=[LANG_PARAMETER],
         request=AmendScheduleSerializer,
@@ -273,7 +282,9 @@ class DraftViewSet(ApiViewMixin, mixins.RetrieveModelMixin, viewsets.GenericView
         period = self.get_object()
         body = AmendScheduleSerializer(data=request.data)
         body.is_valid(raise_exception=True)
-        version = amend_schedule(actor=acting_user(request), period=period, reason=body.validated_data["reason"])
+        if current_approved_version(period) is None:
+            raise DomainError(_("There is no approved schedule to amend yet."), code="not_approved")
+        version = submit_schedule(actor=acting_user(request), period=period, reason=body.validated_data["reason"])
         return Response(ScheduleVersionSerializer(version).data, status=status.HTTP_201_CREATED)
 
 
@@ -287,12 +298,41 @@ class AgreementViewSet(ApiViewMixin, viewsets.GenericViewSet[ItemAgreement]):
     def get_queryset(self) -> QuerySet[ItemAgreement]:
         if getattr(self, "swagger_fake_view", False):
             return ItemAgreement.objects.none()
-        return ItemAgreement.objects.filter(organisation__in=organisations_in_scope(self.request.user)).select_related(
-            "organisation", "item__version"
-        )
+        agreements = ItemAgreement.objects.select_related("organisation", "item__version")
+        if self.action == "paper":  # the authorized body records any party's answer received on paper
+            return agreements
+        return agreements.filter(organisation__in=organisations_in_scope(self.request.user))
 
     def check_object_permissions(self, request: Request, obj: Any) -> None:
+        if self.action == "paper":
+            return  # asked globally (planning.compile_draft) in `paper`
         super().check_object_permissions(request, obj.organisation if isinstance(obj, ItemAgreement) else obj)
+
+    @extend_schema(
+        summary="Record an answer received on paper",
+        description=(
+            "Needs \"planning.compile_draft\": the authorized body's coordinators. Records a party's answer to an "
+            "item of the working draft that came by letter, with the letter's number and date; it counts as the "
+            "party's answer (acknowledging a warning does not). A submitted draft or a blank reference answers 400."
+        ),
+        parameters=[LANG_PARAMETER],
+        request=PaperAnswerSerializer,
+        responses={200: AgreementSerializer, 404: ErrorSerializer, **REFUSALS},
+    )
+    @action(detail=True, methods=["post"])
+    def paper(self, request: Request, pk: str | None = None) -> Response:
+        if not request.user.has_perm("planning.compile_draft"):
+            raise PermissionDenied
+        body = PaperAnswerSerializer(data=request.data)
+        body.is_valid(raise_exception=True)
+        agreement = record_paper_answer(
+            actor=acting_user(request),
+            agreement=self.get_object(),
+            decision=body.validated_data["decision"],
+            reference=body.validated_data["reference"],
+            comment=body.validated_data["comment"],
+        )
+        return Response(self.get_serializer(agreement).data)
 
     @extend_schema(
         summary="Answer an agreement request",

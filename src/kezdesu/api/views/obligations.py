@@ -23,7 +23,8 @@ from kezdesu.api.serializers.obligations import (
     RecordFulfilmentSerializer,
 )
 from kezdesu.api.views.base import ApiViewMixin, acting_user
-from kezdesu.regulations.domain.obligations import Obligation, find_obligation, obligations_between, record_fulfilment
+from kezdesu.regulations.domain.by_hand import record_fulfilment
+from kezdesu.regulations.domain.obligations import Obligation, find_obligation, obligations_between
 from kezdesu.regulations.models import Fulfilment
 
 KEY_PARAMETER = OpenApiParameter(
@@ -74,7 +75,15 @@ EXAMPLE = OpenApiExample(
         "moved": True,
         "state": "met",
         "profile": "REG-2024",
-        "fulfilment": {"met_on": "2026-04-03", "reference": "No. 01-12/345 of 03.04.2026"},
+        "met_on": "2026-04-03",
+        "basis": "by_hand",
+        "evidence": [],
+        "fulfilment": {
+            "met_on": "2026-04-03",
+            "reference": "No. 01-12/345 of 03.04.2026",
+            "region": None,
+            "official": None,
+        },
     },
 )
 
@@ -140,11 +149,14 @@ class ObligationViewSet(ApiViewMixin, viewsets.GenericViewSet[Any]):
         return Response(self.get_serializer(self.get_object()).data)
 
     @extend_schema(
-        summary="Record what met an obligation",
+        summary="Record by hand what met an obligation outside Kezdesu",
         description=(
             'Needs "regulations.record_fulfilment" on the debtor organisation: its approvers, the authorized '
-            "body's coordinators and administrators. A refusal of the domain (a date in the future, no "
-            "reference, already met) answers 400 with the reason in the request's language."
+            "body's coordinators and administrators. The exception: Kezdesu's records meet an obligation by "
+            "themselves; this records what was done outside it (a letter; a meeting held outside the system, "
+            "with its region and official), marked as such everywhere. A refusal of the domain (records already "
+            "meet it, the rule admits only records, a meeting Kezdesu holds that day, a date in the future, no "
+            "reference) answers 400 with the reason in the request's language."
         ),
         parameters=[KEY_PARAMETER, LANG_PARAMETER],
         request=RecordFulfilmentSerializer,
@@ -163,11 +175,6 @@ class ObligationViewSet(ApiViewMixin, viewsets.GenericViewSet[Any]):
         self.check_object_permissions(request, obligation.debtor.organisation)
         body = RecordFulfilmentSerializer(data=request.data)
         body.is_valid(raise_exception=True)
-        record_fulfilment(
-            actor=acting_user(request),
-            obligation=obligation,
-            met_on=body.validated_data["met_on"],
-            reference=body.validated_data["reference"],
-        )
+        record_fulfilment(actor=acting_user(request), obligation=obligation, **body.validated_data)
         met = find_obligation(key)
         return Response(self.get_serializer(met).data, status=status.HTTP_201_CREATED)

@@ -4,9 +4,13 @@
   holiday that fell on a weekend moved by the Labour Code itself, which the `holidays` package
   knows); for 2027 the Government had not decided yet, so two plausible transfers are entered,
   each labelled "Demo entry" in its reason;
-- fulfilments for most past obligations, recorded by the debtor's approver (or, for bodies
-  without a demo approver, by the authorized body's coordinator), with letter-style references;
-  a few are deliberately left unmet so that some obligations are overdue;
+- what met the past obligations that Kezdesu's own records do not meet, typed by hand as done outside
+  Kezdesu (the exception, shown as such everywhere): letters for the documents; for the first heads'
+  meetings, the meetings of the approved schedule that no visit in Kezdesu carries (held outside it, on
+  the schedule's day and in its region), and before July 2026, when Kezdesu came into use, a meeting in
+  some region. Recorded by the debtor's approver (or, for bodies without a demo approver, by the
+  authorized body's coordinator), after the rest of the demo, so that nothing typed stands where a
+  record does; a few are deliberately left unmet so that some obligations are overdue;
 - the notifications of one run of the reminder job.
 Every step skips what already exists, so running it twice changes nothing.
 """
@@ -17,21 +21,26 @@ from dataclasses import dataclass
 
 from django.db import transaction
 from django.test.utils import override_settings
-from django.utils import translation
 
 from kezdesu.core.demo.accounts import DEMO_ACCOUNTS, demo_account
-from kezdesu.organisations.models import Region, Role, User
+from kezdesu.meetings.models import Visit
+from kezdesu.organisations.models import Position, Region, Role, User
+from kezdesu.planning.domain.queries.published import published_items
+from kezdesu.planning.models import ScheduleItem
+from kezdesu.regulations.domain.by_hand import record_fulfilment
 from kezdesu.regulations.domain.calendar_exceptions import add_calendar_exception
-from kezdesu.regulations.domain.obligations import Obligation, ObligationState, obligations_between, record_fulfilment
+from kezdesu.regulations.domain.obligations import Obligation, obligations_between
 from kezdesu.regulations.domain.reminders import OVERDUE_LOOKBACK_DAYS, send_deadline_reminders
-from kezdesu.regulations.models import CalendarException
+from kezdesu.regulations.domain.roles import ByHand, by_hand
+from kezdesu.regulations.models import CalendarException, ObligationRule
+
+ONE_DAY = datetime.timedelta(days=1)
 
 COORDINATOR = "culture-information.coordinator"
 
 # (debtor code, requirement, period start): left unmet on purpose, so they show as overdue.
 UNMET = frozenset(
     {
-        ("healthcare", "R2", datetime.date(2026, 7, 1)),
         # The quarterly information of the ministries whose packs the demo makes in the system
         # (core/demo/reports_quarterly.py): the packs are the record, submitted or not.
         ("agriculture", "R22", datetime.date(2026, 4, 1)),
@@ -47,10 +56,8 @@ UNMET = frozenset(
         ("akimat-turkistan", "R11", datetime.date(2026, 1, 1)),
     }
 )
-# Met by what the demo does in the system itself: a visit's published results (R20, core/demo/followup.py).
-MET_BY_THE_SYSTEM = frozenset({"R20"})
-# Share of the ministries that have already held the current quarter's meeting.
-CURRENT_QUARTER_MEETINGS_HELD = 0.5
+# Kezdesu came into use with the schedule of July–December 2026: meetings before it were all held outside it.
+IN_USE_FROM = datetime.date(2026, 7, 1)
 
 
 @dataclass(frozen=True)
@@ -139,28 +146,51 @@ def _letter(rng: random.Random, day: datetime.date, *, prefix: str) -> str:
     return f"Letter No. {prefix}/{rng.randint(1000, 9999)} of {day:%d.%m.%Y}"
 
 
-def _fulfilment(
-    obligation: Obligation, *, today: datetime.date, regions: list[str]
-) -> tuple[datetime.date, str] | None:
-    """When and by what a demo obligation was met, or None if it is (still) not met."""
+def _scheduled_outside(obligation: Obligation, *, today: datetime.date) -> ScheduleItem | None:
+    """The debtor's first-head meeting of the approved schedule in the period, past, that no visit carries."""
+    items = published_items(start=obligation.period_start, end=min(obligation.period_end, today - ONE_DAY))
+    carried = set(Visit.objects.values_list("schedule_uid", flat=True))
+    return next(
+        (
+            item
+            for item in items
+            if obligation.debtor.organisation is not None
+            and item.organisation_id == obligation.debtor.organisation.pk
+            and item.position.is_first_head
+            and item.start_date >= obligation.period_start
+            and item.uid not in carried
+        ),
+        None,
+    )
+
+
+def _meeting_outside(
+    obligation: Obligation, *, today: datetime.date, regions: list[Region]
+) -> tuple[datetime.date, Region, Position, str] | None:
+    """A first head's meeting held outside Kezdesu: the schedule's, or before Kezdesu was in use, any."""
     rng = _rng(obligation)
-    if obligation.requirement == "R2":
-        last = min(obligation.period_end, today - datetime.timedelta(days=1))
-        if obligation.due >= today and rng.random() >= CURRENT_QUARTER_MEETINGS_HELD:
-            return None
-        span = (last - obligation.period_start).days
-        if span < 7:
-            return None
-        held = _working_day_before(obligation.period_start + datetime.timedelta(days=rng.randint(7, span)), 0)
-        region = rng.choice(regions)
-        reported = held + datetime.timedelta(days=rng.randint(3, 9))
-        reference = (
-            f"Meeting with the population of {region}, {held:%d.%m.%Y}; "
-            f"report No. 01-{rng.randint(10, 40)}/{rng.randint(100, 999)} of {min(reported, today):%d.%m.%Y}"
-        )
-        return held, reference
+    debtor = obligation.debtor.organisation
+    head = Position.objects.filter(organisation=debtor, level=Position.Level.FIRST_HEAD, is_active=True).first()
+    if head is None:
+        return None
+    report = f"report No. 01-{rng.randint(10, 40)}/{rng.randint(100, 999)}"
+    item = _scheduled_outside(obligation, today=today)
+    if item is not None:
+        return item.start_date, item.region, head, f"Meeting held as scheduled, outside Kezdesu; {report}"
+    if obligation.period_start >= IN_USE_FROM:
+        return None  # in Kezdesu's time a meeting outside the schedule would be in Kezdesu
+    last = min(obligation.period_end, today - ONE_DAY)
+    span = (last - obligation.period_start).days
+    if span < 7:
+        return None
+    held = _working_day_before(obligation.period_start + datetime.timedelta(days=rng.randint(7, span)), 0)
+    return held, rng.choice(regions), head, f"Meeting held before Kezdesu was in use; {report}"
+
+
+def _letter_for(obligation: Obligation, *, today: datetime.date) -> tuple[datetime.date, str] | None:
     if obligation.due >= today:
         return None
+    rng = _rng(obligation)
     met_on = _working_day_before(obligation.due, rng.randint(0, 6))
     prefixes = {
         "R22": f"03-2-{rng.randint(10, 20)}",
@@ -173,28 +203,37 @@ def _fulfilment(
 
 @transaction.atomic  # one commit, not one per fulfilment
 def record_demo_fulfilments(*, today: datetime.date) -> int:
-    """Record what met the past obligations of the last year, except those in UNMET."""
+    """Type by hand what met the past obligations of the last year outside Kezdesu, where no record of the demo
+    meets them (run after the rest of the demo), except those in UNMET."""
     recorders = _recorders()
     coordinator = demo_account(COORDINATOR)
-    with translation.override("en"):
-        regions = [region.name for region in Region.objects.order_by("kato")]
+    regions = list(Region.objects.order_by("kato"))
     start = today - datetime.timedelta(days=OVERDUE_LOOKBACK_DAYS)
     recorded = 0
     for obligation in obligations_between(start=start, end=today + datetime.timedelta(days=45), today=today):
         debtor = obligation.debtor.organisation
-        if debtor is None or obligation.state == ObligationState.MET:
+        if debtor is None or obligation.is_met or obligation.fulfilment is not None:
             continue
         if (debtor.code, obligation.requirement, obligation.period_start) in UNMET:
             continue
-        if obligation.requirement in MET_BY_THE_SYSTEM:
+        kind = by_hand(obligation.rule)
+        actor = recorders.get(debtor.code, coordinator)
+        if kind == ByHand.MEETING and obligation.rule.role == ObligationRule.Role.FIRST_HEAD_MEETINGS:
+            meeting = _meeting_outside(obligation, today=today, regions=regions)
+            if meeting is None:
+                continue
+            held, region, head, reference = meeting
+            record_fulfilment(
+                actor=actor, obligation=obligation, met_on=held, reference=reference, region=region, position=head
+            )
+        elif kind == ByHand.DOCUMENT:
+            letter = _letter_for(obligation, today=today)
+            if letter is None:
+                continue
+            met_on, reference = letter
+            record_fulfilment(actor=actor, obligation=obligation, met_on=met_on, reference=reference)
+        else:
             continue
-        fulfilment = _fulfilment(obligation, today=today, regions=regions)
-        if fulfilment is None:
-            continue
-        met_on, reference = fulfilment
-        record_fulfilment(
-            actor=recorders.get(debtor.code, coordinator), obligation=obligation, met_on=met_on, reference=reference
-        )
         recorded += 1
     return recorded
 

@@ -428,6 +428,8 @@ def add_followup_demo(visits: Iterable[Visit], *, today: datetime.date) -> dict[
         if code not in PUBLISHED_AFTER_DAYS:
             continue
         published = _at(visit.end_date + datetime.timedelta(days=PUBLISHED_AFTER_DAYS[code]), 10)
+        if timezone.localdate(published) > today:
+            continue  # not yet: nothing is dated after the demo's today (its ten days are still running)
         with _dated(published):
             save_results(
                 actor=demo_account(f"{code}.editor"),
@@ -441,6 +443,8 @@ def add_followup_demo(visits: Iterable[Visit], *, today: datetime.date) -> dict[
         added["published"] += 1
         _progress(issues, visit=visit, today=today)
         ministry = visit.organisation
+        if visit.end_date >= datetime.date(2026, 9, 30):
+            continue  # the third quarter's progress report tells of visits held in it
         with _dated(_at(datetime.date(2026, 9, 30), 12)):
             save_narrative(
                 actor=demo_account(f"{code}.editor"),

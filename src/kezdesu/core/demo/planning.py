@@ -2,15 +2,17 @@
 
 - July–December 2026 (REG-2024): a meeting of every non-exempt ministry's first head in each
   quarter, spread over the regions on working days, agreed by the parties that have demo
-  accounts (the other parties' agreement is acknowledged as given by letter), submitted,
-  approved by the Government Apparatus ("№ 456 (demo)" of 12 June 2026), then amended once
-  (a meeting moved by a week): versions 1 and 2;
+  accounts (the other parties' answers received on paper and recorded with their letters),
+  submitted on 5 June, approved by the Government Apparatus ("№ 456 (demo)" of 12 June 2026), then
+  amended once (a meeting moved by a week, agreed again, approved by "№ 611 (demo)" of 23 September
+  2026): versions 1 and 2;
 - January–June 2027 in progress: the ministries' proposals (submitted, one still a draft), the
   coordinator's working draft with several of them included, a few agreements decided (one
   disagreed with) and the rest awaiting an answer, so the draft shows warnings;
 - systemic problems of July–December 2026 sent by three akimats to ministries, some answered;
 - a high-level risk flag raised by the Turkestan akimat for healthcare, assigned by the
-  coordinator, with an unscheduled meeting in the 2027 draft linked to it.
+  coordinator, with an unscheduled meeting of the Minister of Healthcare in Turkistan Region in the
+  2027 draft linked to it, a deputy prime minister taking part.
 Each part is skipped when its data already exists, so running it twice changes nothing.
 """
 
@@ -19,18 +21,27 @@ from collections.abc import Iterator
 
 from django.db import transaction
 from django.test.utils import override_settings
+from django.utils import timezone
 
 from kezdesu.core.demo.accounts import demo_account
 from kezdesu.organisations.models import Organisation, Position, Region, User
-from kezdesu.planning.domain.agreement import decide_agreement
+from kezdesu.planning.domain.agreement import decide_agreement, record_paper_answer
 from kezdesu.planning.domain.draft import add_item, include_proposal, update_item, working_version
 from kezdesu.planning.domain.periods import ensure_period
 from kezdesu.planning.domain.problems import answer_systemic_problem, create_systemic_problem, send_systemic_problems
 from kezdesu.planning.domain.proposals import create_proposal, submit_proposals
 from kezdesu.planning.domain.risks import assign_risk_flag, raise_risk_flag
-from kezdesu.planning.domain.versions import amend_schedule, approve_schedule, submit_schedule
+from kezdesu.planning.domain.versions import approve_schedule, submit_schedule
 from kezdesu.planning.domain.warnings import acknowledge_warning, draft_warnings
-from kezdesu.planning.models import ItemAgreement, PlanningPeriod, Proposal, RiskFlag, ScheduleItem, SystemicProblem
+from kezdesu.planning.models import (
+    ItemAgreement,
+    PlanningPeriod,
+    Proposal,
+    RiskFlag,
+    ScheduleItem,
+    ScheduleVersion,
+    SystemicProblem,
+)
 from kezdesu.regulations.domain.calendar import WorkingCalendar
 
 COORDINATOR = "culture-information.coordinator"
@@ -39,11 +50,16 @@ H2_2026 = datetime.date(2026, 7, 1)
 H1_2027 = datetime.date(2027, 1, 1)
 ACT_NUMBER = "№ 456 (demo)"
 ACT_DATE = datetime.date(2026, 6, 12)
+SUBMITTED_ON = datetime.date(2026, 6, 5)
+AMENDMENT_ACT_NUMBER = "№ 611 (demo)"
+AMENDMENT_ACT_DATE = datetime.date(2026, 9, 23)
+AMENDMENT_SUBMITTED_ON = datetime.date(2026, 9, 16)
 AMENDMENT_REASON = (
     "Demo entry: the Minister of Finance's meeting in Almaty moves by a week at the akimat's request "
     "(the city's budget hearings fall on the first date)."
 )
-LETTER_NOTE = "Demo entry: agreed by letter outside Kezdesu (this body has no demo account)."
+LETTER_NOTE = "Demo entry: acknowledged by the authorized body."
+PAPER_LETTER = "Demo entry: letter No. {number} of {date:%d.%m.%Y} (this body has no demo account)"
 # Ministries and akimats with demo accounts: their editors answer in Kezdesu.
 DEMO_MINISTRIES = {
     "finance": "finance.editor",
@@ -95,11 +111,34 @@ def _answer_agreements(item: ScheduleItem) -> None:
             decide_agreement(actor=demo_account(username), agreement=agreement, decision=ItemAgreement.Decision.AGREED)
 
 
+def _answers_on_paper(coordinator: User, period: PlanningPeriod, *, received: datetime.date) -> None:
+    """The parties without demo accounts answered by letter: the authorized body records their answers."""
+    version = working_version(period)
+    pending = ItemAgreement.objects.filter(
+        item__version=version, decision=ItemAgreement.Decision.PENDING
+    ).select_related("item__version", "organisation")
+    for number, agreement in enumerate(pending.order_by("pk"), start=101):
+        record_paper_answer(
+            actor=coordinator,
+            agreement=agreement,
+            decision=ItemAgreement.Decision.AGREED,
+            reference=PAPER_LETTER.format(number=f"04-{number}", date=received),
+        )
+
+
 def _acknowledge_all(coordinator: User, period: PlanningPeriod) -> None:
+    """The remaining warnings (a region without a meeting, a crowded day) stand, with the authorized body's note."""
     version = working_version(period)
     for warning in draft_warnings(version):
         if not warning.is_acknowledged and not warning.is_blocking:
             acknowledge_warning(actor=coordinator, version=version, key=warning.key, note=LETTER_NOTE)
+
+
+def _submitted_on(period: PlanningPeriod, day: datetime.date) -> None:
+    """Date the demo's submission when it would have happened (the audit trail keeps the real time of loading)."""
+    ScheduleVersion.objects.filter(period=period, number__isnull=True).update(
+        submitted_at=timezone.make_aware(datetime.datetime.combine(day, datetime.time(16, 0)))
+    )
 
 
 @transaction.atomic
@@ -145,16 +184,25 @@ def _approved_half_year(coordinator: User) -> int:
             added += 1
             if ministry.code == MOVED_MINISTRY and quarter == 1:
                 moved = item
+    _answers_on_paper(coordinator, period, received=SUBMITTED_ON - datetime.timedelta(days=10))
     _acknowledge_all(coordinator, period)
     submit_schedule(actor=coordinator, period=period)
+    _submitted_on(period, SUBMITTED_ON)
     approve_schedule(actor=demo_account(GOVERNMENT_APPROVER), period=period, act_number=ACT_NUMBER, act_date=ACT_DATE)
     assert moved is not None
     later = moved.start_date + datetime.timedelta(days=7)
     while not calendar.is_working_day(later):
         later += datetime.timedelta(days=1)
     moved = update_item(actor=coordinator, item=moved, start_date=later, end_date=later)
-    _answer_agreements(moved)
-    amend_schedule(actor=coordinator, period=period, reason=AMENDMENT_REASON)
+    _answer_agreements(moved)  # moving the meeting asked its ministry and akimat again
+    submit_schedule(actor=coordinator, period=period, reason=AMENDMENT_REASON)
+    _submitted_on(period, AMENDMENT_SUBMITTED_ON)
+    approve_schedule(
+        actor=demo_account(GOVERNMENT_APPROVER),
+        period=period,
+        act_number=AMENDMENT_ACT_NUMBER,
+        act_date=AMENDMENT_ACT_DATE,
+    )
     return added
 
 
@@ -349,7 +397,7 @@ def _risk_flag(coordinator: User, *, today: datetime.date) -> int:
         topics="Demo entry: the measles outbreak; vaccination.",
         is_unscheduled=True,
         risk_flag=flag,
-        deputy_prime_minister_required=True,
+        deputy_prime_minister=Position.objects.get(organisation__code="government", code="deputy-prime-minister"),
     )
     return 1
 

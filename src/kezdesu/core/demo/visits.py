@@ -2,8 +2,8 @@
 
 From the approved schedule of July–December 2026, relative to the demo's today:
 - the ministries' official accounts (demo handles, marked as such) where their meetings are broadcast;
-- the four demo ministries' fourth-quarter meetings (past by late November): prepared, announced and
-  recorded as held, each with its venue in kk, ru and en;
+- the four demo ministries' latest past meetings: prepared, announced and closed (every part recorded as
+  taking place), each with its venue in kk, ru and en;
 - the two next meetings after today: announced, with a broadcast on YouTube — the first is the "live"
   scenario: its page embeds the player during the meeting's hours;
 - the meeting after those: a visit being prepared (a draft without its venue yet).
@@ -21,8 +21,9 @@ from django.test.utils import override_settings
 from django.utils import timezone
 
 from kezdesu.core.demo.accounts import demo_account
+from kezdesu.meetings.domain.closing import PartOutcome, record_visit_outcomes
 from kezdesu.meetings.domain.parts import add_broadcast, update_part
-from kezdesu.meetings.domain.visits import create_visit, publish_visit, record_visit_held, update_visit
+from kezdesu.meetings.domain.visits import create_visit, publish_visit, update_visit
 from kezdesu.meetings.models import OfficialAccount, Platform, Visit, VisitPart
 from kezdesu.organisations.models import Organisation
 from kezdesu.planning.domain.queries.published import published_items
@@ -218,7 +219,12 @@ def add_visits_demo(*, today: datetime.date) -> list[Visit]:
             _broadcast(visit, "M7lc1UVf-VE")
             _editor, approver = _preparers(item.organisation)
             publish_visit(actor=approver, visit=visit)
-            record_visit_held(actor=approver, visit=visit, today=today)
+            # Every part took place: the visit is closed (R16).
+            record_visit_outcomes(
+                actor=approver,
+                visit=visit,
+                outcomes={kind: PartOutcome(VisitPart.Outcome.TOOK_PLACE) for kind in VisitPart.Kind.values},
+            )
         for index, item in enumerate(coming):
             if item.uid in done:
                 continue

@@ -137,7 +137,7 @@ def notify(
     link: str = "",
     email: bool = True,
 ) -> list[Notification]:
-    """Notify each recipient in-app and, once the transaction commits, by e-mail.
+    """Notify each recipient in-app and, once the transaction commits, by e-mail (or in the next daily digest).
 
     Notifications are the system talking to its users, not a change of the domain's data,
     so they write no audit row.
@@ -149,7 +149,8 @@ def notify(
     notifications = [
         Notification.objects.create(recipient=user, kind=kind, params=params, link=link) for user in unique.values()
     ]
-    to_email = [n.pk for n in notifications if email and n.recipient.email]
+    # Who chose one e-mail a day reads these in the daily digest (core.domain.digest).
+    to_email = [n.pk for n in notifications if email and n.recipient.email and not n.recipient.email_digest]
     if to_email:
         from kezdesu.core.tasks import task_send_notification_emails
 
@@ -162,8 +163,8 @@ def send_notification_emails(*, notification_ids: Iterable[int]) -> int:
     sent = 0
     pending = Notification.objects.filter(pk__in=list(notification_ids), emailed_at__isnull=True)
     for notification in pending.select_related("recipient").order_by("pk"):
-        if not notification.recipient.email:
-            continue
+        if not notification.recipient.email or notification.recipient.email_digest:
+            continue  # no address, or it waits for the daily digest
         # Claim the row first so that two workers never send the same mail.
         claimed = Notification.objects.filter(pk=notification.pk, emailed_at__isnull=True).update(
             emailed_at=timezone.now()

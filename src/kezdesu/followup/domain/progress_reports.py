@@ -23,9 +23,9 @@ from kezdesu.followup.domain.timeline import record_event
 from kezdesu.followup.models import IssueEvent, Measure, MeasureStatus, ProblemIssue, ProgressReport
 from kezdesu.meetings.interfaces.public_page import visit_title
 from kezdesu.organisations.models import Organisation
-from kezdesu.regulations.domain.obligations import Obligation, periodic_obligation, record_fulfilment
+from kezdesu.regulations.domain.obligations import Obligation, periodic_obligation
+from kezdesu.regulations.models import ObligationRule
 
-QUARTERLY_PROGRESS_RULE = "quarterly-progress"  # R21 in the regulation profiles' data
 LANGUAGES = ("kk", "ru", "en")
 SNAPSHOT_VERSION = 1
 
@@ -209,9 +209,11 @@ def compile_progress_report(
 def progress_obligation(
     organisation: Organisation, year: int, quarter: int, *, today: datetime.date | None = None
 ) -> Obligation | None:
-    """The ministry's `quarterly-progress` obligation for the quarter, under the act in force at its end."""
+    """The ministry's quarterly-progress obligation (R21) for the quarter, under the act in force at its end."""
     start, end = quarter_bounds(year, quarter)
-    return periodic_obligation(QUARTERLY_PROGRESS_RULE, organisation, period_start=start, period_end=end, today=today)
+    return periodic_obligation(
+        ObligationRule.Role.QUARTERLY_PROGRESS, organisation, period_start=start, period_end=end, today=today
+    )
 
 
 def _check_quarter(year: int, quarter: int) -> None:
@@ -302,15 +304,6 @@ def publish_progress_report(
                 record_event(
                     issue=issue, kind=IssueEvent.Kind.REPORT, params={"year": year, "quarter": quarter}, at=now
                 )
-        obligation = progress_obligation(organisation, year, quarter, today=today)
-        if obligation is not None and obligation.fulfilment is None:
-            record_fulfilment(
-                actor=actor,
-                obligation=obligation,
-                met_on=min(today, timezone.localdate()),
-                reference=public_report_url(organisation, year, quarter),
-                record=report,
-            )
         record_audit(
             actor=actor,
             action="followup.progress_report.republish" if republish else "followup.progress_report.publish",

@@ -24,11 +24,12 @@ from kezdesu.core.errors import DomainError, NotPermitted
 from kezdesu.followup.domain.timeline import record_event
 from kezdesu.followup.domain.visit_end import end_date
 from kezdesu.followup.models import IssueEvent, Measure, ProblemIssue, Publication
+from kezdesu.meetings.domain.informing import Stage, inform_authorized_body
 from kezdesu.meetings.models import Visit
-from kezdesu.regulations.domain.obligations import Obligation, find_obligation, record_fulfilment
+from kezdesu.regulations.domain.obligations import Obligation, find_obligation
 from kezdesu.regulations.domain.queries.profiles import profile_in_force, profiles_with_rules
+from kezdesu.regulations.models import ObligationRule
 
-VISIT_RESULTS_RULE = "visit-results"  # R20 in the regulation profiles' data
 REQUIRED_LANGUAGES = ("kk", "ru")
 
 
@@ -62,7 +63,7 @@ class PublicationDeadline:
 
     @property
     def met_on(self) -> datetime.date | None:
-        return self.obligation.fulfilment.met_on if self.obligation.fulfilment is not None else None
+        return self.obligation.met_on
 
     @property
     def is_late(self) -> bool:
@@ -77,7 +78,7 @@ def publication_obligation(visit: Visit, *, today: datetime.date | None = None) 
     found: list[Obligation] = []
     for profile in profiles_with_rules():
         for rule in profile.rules.all():
-            if rule.code != VISIT_RESULTS_RULE:
+            if rule.role != ObligationRule.Role.VISIT_RESULTS:
                 continue
             obligation = find_obligation(
                 f"{profile.code}:{rule.code}:{visit.organisation.code}:{visit.pk}", today=today
@@ -135,7 +136,9 @@ def missing_for_publication(visit: Visit, publication: Publication | None) -> li
     """What the package lacks, in the order the office checklist shows it."""
     missing: list[Missing] = []
     if visit.status != Visit.Status.HELD:
-        missing.append(Missing("not_held", _("The visit has not been held yet.")))
+        missing.append(
+            Missing("not_held", _("Close the visit first: record whether each of its four parts took place."))
+        )
     texts = {
         language: (getattr(publication, f"results_{language}", "") or "").strip() for language in REQUIRED_LANGUAGES
     }
@@ -216,21 +219,6 @@ def save_results(
     return publication
 
 
-def _record_met(*, actor: Any, visit: Visit, publication: Publication, on: datetime.date) -> None:
-    obligation = publication_obligation(visit, today=on)
-    if obligation is None or obligation.fulfilment is not None:
-        return
-    # The publication is the approver's act; the approver may record what meets their ministry's obligations,
-    # as planning records the schedule's approval (planning.domain.versions).
-    record_fulfilment(
-        actor=actor,
-        obligation=obligation,
-        met_on=min(on, timezone.localdate()),
-        reference=public_results_url(visit),
-        record=publication,
-    )
-
-
 def publish_results(*, actor: Any, visit: Visit, now: datetime.datetime | None = None) -> Publication:
     """Publish (or republish) the package; refuses with every missing item named."""
     _require(actor, "followup.publish_results", visit, _("Only the ministry's approver publishes the results."))
@@ -257,7 +245,6 @@ def publish_results(*, actor: Any, visit: Visit, now: datetime.datetime | None =
             issue.save(update_fields=["published_at"])
             record_event(issue=issue, kind=IssueEvent.Kind.PUBLISHED, params={"visit": visit.pk}, at=now)
             enrol_askers(issue)
-        _record_met(actor=actor, visit=visit, publication=publication, on=timezone.localdate(now))
         record_audit(
             actor=actor,
             action="followup.publication.republish" if republish else "followup.publication.publish",
@@ -268,4 +255,6 @@ def publish_results(*, actor: Any, visit: Visit, now: datetime.datetime | None =
                 "issues_made_public": [issue.number for issue in newly_public],
             },
         )
+        if not republish:  # a republication revises the package: the authorized body was told of it once
+            inform_authorized_body(stage=Stage.RESULTS_PUBLISHED, visit=visit)
     return publication

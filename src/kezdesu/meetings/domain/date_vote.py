@@ -1,8 +1,17 @@
 """The population's opinion on the date and time of the meeting (R9).
 
-The ministry offers options (working days within the planning period), opens the vote until a
-closing time, residents of the region vote, and the ministry's approver fixes the date: the
-meeting part moves to it and the schedule is amended (`planning.domain.date_amendments`).
+The ministry offers options, opens the vote until a closing time, residents of the region vote, and
+the ministry's approver fixes the date: the meeting part moves to it and the schedule is amended
+(`planning.domain.date_amendments`).
+
+An option may fall on any future day the ministry chooses, a Saturday or a holiday included: meetings
+with the population are often held on days off, when people are free to come. A day off is shown beside
+the option (`vote_results`), not refused. An option must still fall within the visit's planning period
+when the visit has one: the visit carries out an item of that period's schedule, which the Government
+approves, and a date outside it would be a meeting of another schedule.
+
+A visit announced without asking the population is listed by `queries.date_vote.visits_without_date_vote`;
+so fixing a date without a vote leaves `vote_closes_at` empty, as a record that no vote was opened.
 
 One vote per person is guarded against casual repeats, not against a determined person: the
 public interfaces derive `voter_key` from a random id in a signed cookie and `network_key` from
@@ -22,6 +31,7 @@ from django.utils.translation import gettext_lazy
 from kezdesu.core.domain.audit import record_audit
 from kezdesu.core.domain.notifications import notify, register_kind
 from kezdesu.core.errors import DomainError, NotPermitted
+from kezdesu.meetings.domain.informing import Stage, inform_authorized_body
 from kezdesu.meetings.domain.queries.date_vote import VoteState, vote_state
 from kezdesu.meetings.domain.tasks import create_visit_tasks
 from kezdesu.meetings.models import DateOption, DateVote, Visit, VisitPart
@@ -30,7 +40,6 @@ from kezdesu.planning.domain.date_amendments import DateAmendment, Outcome, amen
 from kezdesu.planning.domain.notification_params import translated
 from kezdesu.planning.domain.queries.recipients import coordinators, people_with_roles
 from kezdesu.planning.domain.queries.schedule import akimat_of_region
-from kezdesu.regulations.domain.calendar import WorkingCalendar
 
 register_kind(
     "meetings.visit_date_fixed",
@@ -76,7 +85,7 @@ def _iso(moment: datetime.datetime | None) -> str | None:
 def add_date_option(
     *, actor: Any, visit: Visit, starts_at: datetime.datetime, ends_at: datetime.datetime
 ) -> DateOption:
-    """Offer a date and time for the meeting: a working day within the planning period, in the future."""
+    """Offer a date and time for the meeting: any future day (a day off too) within the planning period."""
     _check(actor, "meetings.manage_date_vote", visit, _("Only the ministry's staff offer dates for the vote."))
     _check_options_editable(visit)
     if ends_at <= starts_at:
@@ -92,10 +101,6 @@ def add_date_option(
             _("The date must be within the planning period, %(start)s – %(end)s.")
             % {"start": f"{period.start:%d.%m.%Y}", "end": f"{period.end:%d.%m.%Y}"},
             code="outside_period",
-        )
-    if not WorkingCalendar.for_range(day, day).is_working_day(day):
-        raise DomainError(
-            _("%(day)s is not a working day; offer a working day.") % {"day": f"{day:%d.%m.%Y}"}, code="day_off"
         )
     with transaction.atomic():
         if DateOption.objects.filter(visit=visit, starts_at=starts_at).exists():
@@ -244,10 +249,6 @@ def fix_visit_date(*, actor: Any, visit: Visit, option: DateOption) -> DateAmend
     if visit.status in (Visit.Status.HELD, Visit.Status.CANCELLED):
         raise DomainError(_("The meeting is held or cancelled: its date cannot change."), code="status")
     day = _local_day(option.starts_at)
-    if not WorkingCalendar.for_range(day, day).is_working_day(day):
-        raise DomainError(
-            _("%(day)s is not a working day; offer a working day.") % {"day": f"{day:%d.%m.%Y}"}, code="day_off"
-        )
     now = timezone.now()
     with transaction.atomic():
         visit = (
@@ -283,8 +284,8 @@ def fix_visit_date(*, actor: Any, visit: Visit, option: DateOption) -> DateAmend
         visit.end_date = day + (visit.end_date - visit.start_date)
         visit.start_date = day
         visit.date_fixed_at = now
-        if visit.vote_closes_at is None or visit.vote_closes_at > now:
-            visit.vote_closes_at = now
+        if visit.vote_closes_at is not None and visit.vote_closes_at > now:
+            visit.vote_closes_at = now  # an open vote closes; one never opened stays so, for the warning
         visit.save(update_fields=["start_date", "end_date", "date_fixed_at", "vote_closes_at", "updated_at"])
         record_audit(
             actor=actor,
@@ -311,9 +312,12 @@ def fix_visit_date(*, actor: Any, visit: Visit, option: DateOption) -> DateAmend
             )
         else:
             amendment = DateAmendment(outcome=Outcome.NOT_FOUND)
+        previous = {"previous_start": old["start_date"], "previous_end": old["end_date"]}
+        informed = inform_authorized_body(stage=Stage.DATE_CHANGED, visit=visit, **previous) if shift else []
         akimat = akimat_of_region(visit.region)
         notify(
-            recipients=[*people_with_roles([akimat] if akimat else []), *coordinators()],
+            # The coordinators hear of the new date once: as the profile's informing (R18) when it names the stage.
+            recipients=[*people_with_roles([akimat] if akimat else []), *([] if informed else coordinators())],
             kind="meetings.visit_date_fixed",
             params={
                 "ministry": translated(visit.organisation),

@@ -28,3 +28,24 @@ register_kind(
     ),
     subject=_("Meeting moved: %(official)s in %(region)s"),
 )
+# The akims invited to a part of the visit and their answers (R17): sent by `meetings/domain/akims.py`.
+register_kind(
+    "meetings.akims_invited",
+    message=_(
+        "%(akims)s: invited to take part in the visit of %(official)s to %(region)s on %(date)s (%(part)s). "
+        "Please answer in Kezdesu whether each takes part."
+    ),
+    subject=_("Akims invited: %(official)s in %(region)s"),
+)
+register_kind(
+    "meetings.akim_confirmed",
+    message=_("%(akim)s takes part in the visit of %(official)s to %(region)s on %(date)s (%(part)s)."),
+    subject=_("An akim takes part: %(official)s in %(region)s"),
+)
+register_kind(
+    "meetings.akim_declined",
+    message=_(
+        "%(akim)s cannot take part in the visit of %(official)s to %(region)s on %(date)s (%(part)s). Reason: %(note)s"
+    ),
+    subject=_("An akim cannot take part: %(official)s in %(region)s"),
+)

@@ -14,10 +14,11 @@ from django.utils.translation import gettext as _
 
 from kezdesu.core.domain.audit import changed, record_audit, snapshot
 from kezdesu.core.errors import DomainError, NotPermitted
+from kezdesu.meetings.domain.akims import sync_akim_invitations
 from kezdesu.meetings.domain.visits import LANGUAGES, check_open
 from kezdesu.meetings.models import BroadcastLink, OfficialAccount, Platform, VisitPart
+from kezdesu.organisations.domain.queries.akimats import akimats_in_region
 from kezdesu.organisations.models import Position
-from kezdesu.planning.domain.queries.schedule import akimat_of_region
 
 PART_FIELDS = (
     "starts_at",
@@ -90,13 +91,14 @@ def _validate_point(latitude: Any, longitude: Any) -> None:
 
 
 def _validate_akims(part: VisitPart, positions: Iterable[Position]) -> None:
-    """Participating akims are posts of the region's akimat (R17); others go in `other_participants`."""
-    akimat = akimat_of_region(part.visit.region)
-    if any(akimat is None or position.organisation_id != akimat.pk for position in positions):
+    """Participating akims are posts of the region's akimat or of its district and town akimats (R17);
+    others (rural akims, officials) go in `other_participants`."""
+    akimats = set(akimats_in_region(part.visit.region_id).values_list("pk", flat=True))
+    if any(position.organisation_id not in akimats for position in positions):
         raise DomainError(
             _(
-                "Participating akims are chosen from the posts of the region's akimat; "
-                "name others as other participants."
+                "Participating akims are chosen from the posts of the region's akimat and of its district and "
+                "town akimats; name others as other participants."
             ),
             code="akims",
         )
@@ -131,6 +133,7 @@ def update_part(*, actor: Any, part: VisitPart, **values: Any) -> VisitPart:
         part.save(update_fields=simple)
     if positions is not None:
         part.akim_positions.set(positions)
+        sync_akim_invitations(actor=actor, part=part, invited_before=old["akim_positions"])
     before, after = changed(old, snapshot(part, PART_FIELDS))
     if after:
         record_audit(

@@ -2,8 +2,8 @@
 and the questions, pauses, resumes and closes it.
 
 Each step ends the stretch that is running and starts the next, so one stretch runs at a time (the
-database's constraint says so too). Closing records the visit as held: the meeting with the population
-is what the visit is for, and its record follows (meetings/domain/record.py).
+database's constraint says so too). Closing records that the meeting with the population took place
+(meetings/domain/closing.py); its record follows (meetings/domain/record.py).
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 
 from kezdesu.core.domain.audit import record_audit
 from kezdesu.core.errors import DomainError, NotPermitted
+from kezdesu.meetings.domain.closing import record_meeting_held
 from kezdesu.meetings.domain.live_state import live_changed, live_meeting_for
 from kezdesu.meetings.models import LiveMeeting, TimerSegment, Visit
 
@@ -174,16 +175,7 @@ def close_meeting(*, actor: Any, visit: Visit, now: datetime.datetime | None = N
         # the last question up (and a closed meeting refuses any change to the question on screen).
         meeting.current_question = None
         meeting.save(update_fields=["current_question"])
-    # Not `record_visit_held`: the people who run the meeting (the akimat's staff too) close it, on its day,
-    # which for a visit of several days comes before its last day.
-    visit.status = Visit.Status.HELD
-    visit.save(update_fields=["status", "updated_at"])
-    record_audit(
-        actor=actor,
-        action="meetings.visit.held",
-        target=visit,
-        organisation=visit.organisation,
-        old={"status": Visit.Status.PUBLISHED},
-        new={"status": Visit.Status.HELD, "by": "meetings.live.close"},
-    )
+    # The live record says the meeting took place; the visit closes once its other parts are accounted for
+    # (a reception still ahead stays open for its bookings).
+    record_meeting_held(actor=actor, visit=visit, at=now, by="meetings.live.close")
     return meeting

@@ -1,5 +1,6 @@
 """A visit's life: prepared from an item of the approved schedule, announced, kept in step with the
-schedule's amendments, or cancelled (R14, R16). The parts and broadcasts are in `parts.py`."""
+schedule's amendments, or cancelled (R14, R16). The parts and broadcasts are in `parts.py`; whether each
+part took place, and closing the visit, in `closing.py`."""
 
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ from kezdesu.core.domain.audit import changed, record_audit, snapshot
 from kezdesu.core.domain.notifications import notify
 from kezdesu.core.errors import DomainError, NotPermitted
 from kezdesu.meetings.domain import notification_kinds  # noqa: F401  (registers the kinds sent here)
+from kezdesu.meetings.domain.informing import Stage, inform_authorized_body
 from kezdesu.meetings.domain.queries.visits import approved_item
 from kezdesu.meetings.domain.tasks import create_visit_tasks
 from kezdesu.meetings.models import Visit, VisitPart
@@ -33,6 +35,8 @@ FIELDS = (
     "start_date",
     "end_date",
     "is_unscheduled",
+    "risk_flag",
+    "deputy_prime_minister",
     "status",
     "questions_close_at",
     *(f"title_{code}" for code in LANGUAGES),
@@ -99,6 +103,8 @@ def create_visit(*, actor: Any, item: ScheduleItem) -> Visit:
         start_date=item.start_date,
         end_date=item.end_date,
         is_unscheduled=item.is_unscheduled,
+        risk_flag=item.risk_flag,
+        deputy_prime_minister=item.deputy_prime_minister,
         created_by=actor,
     )
     for kind in VisitPart.Kind.values:
@@ -158,22 +164,30 @@ def update_visit(*, actor: Any, visit: Visit, **values: Any) -> Visit:
 
 
 def publication_problems(visit: Visit) -> list[str]:
-    """What stops the visit from being announced, as messages; empty when it may be."""
-    meeting = next((part for part in visit.parts.all() if part.kind == VisitPart.Kind.MEETING), None)
-    if meeting is None:
-        return [_("Give the time of the meeting with the population.")]
+    """What stops the visit from being announced, as messages; empty when it may be.
+
+    Every part is prepared before the visit is announced (R16): the personal reception, the meeting with NGOs
+    and the media briefing are part of the visit, not extras, so each needs its time and where it is held.
+    """
+    parts = {part.kind: part for part in visit.parts.all()}
     problems = []
-    if meeting.starts_at is None or meeting.ends_at is None:
-        problems.append(_("Give the time of the meeting with the population."))
-    placed = any(getattr(meeting, f"venue_{code}") for code in LANGUAGES) and any(
-        getattr(meeting, f"address_{code}") for code in LANGUAGES
-    )
-    if meeting.format != VisitPart.Format.ONLINE and not placed:
-        problems.append(_("Give the venue and the address of the meeting with the population."))
-    # Online only: people need somewhere to join or watch; a hybrid meeting has its hall.
-    reachable = bool(meeting.video_conference_url) or bool(meeting.broadcasts.all())
-    if meeting.format == VisitPart.Format.ONLINE and not reachable:
-        problems.append(_("An online meeting needs a video-conference link or a broadcast."))
+    for kind in VisitPart.Kind.values:
+        part = parts.get(kind)
+        label = VisitPart.Kind(kind).label
+        if part is None or part.starts_at is None or part.ends_at is None:
+            problems.append(_("Give the time of the %(part)s.") % {"part": label})
+            continue
+        placed = any(getattr(part, f"venue_{code}") for code in LANGUAGES) and any(
+            getattr(part, f"address_{code}") for code in LANGUAGES
+        )
+        if part.format != VisitPart.Format.ONLINE and not placed:
+            problems.append(_("Give the venue and the address of the %(part)s.") % {"part": label})
+        # Online only: people need somewhere to join or watch; a hybrid meeting has its hall.
+        reachable = bool(part.video_conference_url) or bool(part.broadcasts.all())
+        if part.format == VisitPart.Format.ONLINE and not reachable:
+            problems.append(
+                _("The %(part)s is online: give its video-conference link or a broadcast.") % {"part": label}
+            )
     return problems
 
 
@@ -200,6 +214,7 @@ def publish_visit(*, actor: Any, visit: Visit) -> Visit:
         new=snapshot(visit, ("status",)),
     )
     _tell_akimat(visit, "meetings.visit_published")
+    inform_authorized_body(stage=Stage.ANNOUNCED, visit=visit)
     create_visit_tasks(visit=visit, actor=actor)
     return visit
 
@@ -227,29 +242,7 @@ def cancel_visit(*, actor: Any, visit: Visit, reason: str) -> Visit:
     )
     if was_published:
         _tell_akimat(visit, "meetings.visit_cancelled", reason=reason.strip())
-    return visit
-
-
-@transaction.atomic
-def record_visit_held(*, actor: Any, visit: Visit, today: datetime.date | None = None) -> Visit:
-    """Record that an announced visit took place; its page stays public, as a past meeting."""
-    if not actor.has_perm("meetings.publish_visit", visit):
-        raise NotPermitted(_("Only the ministry's approver or the authorized body records that a visit was held."))
-    if visit.status != Visit.Status.PUBLISHED:
-        raise DomainError(_("Only an announced visit can be recorded as held."), code="not_published")
-    if (today or timezone.localdate()) < visit.end_date:
-        raise DomainError(_("A visit is recorded as held on its last day or later."), code="too_early")
-    old = snapshot(visit, ("status",))
-    visit.status = Visit.Status.HELD
-    visit.save(update_fields=["status", "updated_at"])
-    record_audit(
-        actor=actor,
-        action="meetings.visit.held",
-        target=visit,
-        organisation=visit.organisation,
-        old=old,
-        new=snapshot(visit, ("status",)),
-    )
+    inform_authorized_body(stage=Stage.CANCELLED, visit=visit, reason=reason.strip())
     return visit
 
 
@@ -276,7 +269,15 @@ def sync_visit_with_schedule(*, actor: Any, visit: Visit) -> list[str]:
         return []
     old = snapshot(visit, FIELDS)
     shift = (item.start_date - visit.start_date).days
-    for name in ("start_date", "end_date", "position", "district", "is_unscheduled"):
+    for name in (
+        "start_date",
+        "end_date",
+        "position",
+        "district",
+        "is_unscheduled",
+        "risk_flag",
+        "deputy_prime_minister",
+    ):
         setattr(visit, name, getattr(item, name))
     before, after = changed(old, snapshot(visit, FIELDS))
     if not after:
@@ -298,6 +299,9 @@ def sync_visit_with_schedule(*, actor: Any, visit: Visit) -> list[str]:
     )
     if visit.status == Visit.Status.PUBLISHED and ("start_date" in after or "end_date" in after):
         _tell_akimat(visit, "meetings.visit_dates_changed")
+    if "start_date" in after or "end_date" in after:
+        previous = {"previous_start": old["start_date"].isoformat(), "previous_end": old["end_date"].isoformat()}
+        inform_authorized_body(stage=Stage.DATE_CHANGED, visit=visit, **previous)
     create_visit_tasks(visit=visit, actor=actor)
     return sorted(after)
 

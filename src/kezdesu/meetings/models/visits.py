@@ -43,6 +43,26 @@ class Visit(models.Model):
     start_date = models.DateField(_("first day"))
     end_date = models.DateField(_("last day"))
     is_unscheduled = models.BooleanField(_("unscheduled"), default=False)
+    # An unscheduled meeting's risk flag (R4), and the deputy prime minister a high risk requires (R6).
+    risk_flag = models.ForeignKey(
+        "planning.RiskFlag",
+        verbose_name=_("risk flag"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="visits",
+    )
+    deputy_prime_minister = models.ForeignKey(
+        "organisations.Position",
+        verbose_name=_("deputy prime minister taking part"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    deputy_prime_minister_took_part = models.BooleanField(
+        _("the deputy prime minister took part"), null=True, blank=True
+    )
     # Translated content (title_kk, title_ru, title_en...): see meetings/translation.py.
     title = models.CharField(_("title"), max_length=300, blank=True, help_text=_("Leave empty to use the usual one."))
     how_to_take_part = models.TextField(_("how to take part"), blank=True)
@@ -82,6 +102,11 @@ class VisitPart(models.Model):
         NGO_MEETING = "ngo_meeting", _("meeting with non-governmental organisations")
         MEDIA_BRIEFING = "media_briefing", _("media briefing")
 
+    class Outcome(models.TextChoices):
+        PLANNED = "planned", _("not recorded yet")
+        TOOK_PLACE = "took_place", _("took place")
+        NOT_HELD = "not_held", _("did not take place")
+
     class Format(models.TextChoices):
         IN_PERSON = "in_person", _("in person")
         ONLINE = "online", _("online")
@@ -104,6 +129,13 @@ class VisitPart(models.Model):
     other_participants = models.TextField(
         _("other participants"), blank=True, help_text=_("Officials and akims taking part, by post, one per line.")
     )
+    # Whether it took place (R16): the meeting's from its live record when closed, the others as recorded.
+    outcome = models.CharField(_("took place"), max_length=20, choices=Outcome.choices, default=Outcome.PLANNED)
+    outcome_note = models.TextField(_("note on whether it took place"), blank=True)
+    outcome_recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    outcome_recorded_at = models.DateTimeField(_("recorded"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("part of a visit")
@@ -121,6 +153,33 @@ class VisitPart(models.Model):
 
     def __str__(self) -> str:
         return f"{self.visit}: {self.get_kind_display()}"
+
+
+class AkimAnswer(models.Model):
+    """An invited akim's answer (R17): taking part in the meeting or not, given by the akimat's staff."""
+
+    class Decision(models.TextChoices):
+        CONFIRMED = "confirmed", _("takes part")
+        DECLINED = "declined", _("cannot take part")
+
+    part = models.ForeignKey(VisitPart, verbose_name=_("part"), on_delete=models.CASCADE, related_name="akim_answers")
+    position = models.ForeignKey(
+        "organisations.Position", verbose_name=_("akim"), on_delete=models.PROTECT, related_name="+"
+    )
+    decision = models.CharField(_("answer"), max_length=20, choices=Decision.choices)
+    note = models.TextField(_("note"), blank=True)
+    answered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    answered_at = models.DateTimeField(_("answered"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("akim's answer")
+        verbose_name_plural = _("akims' answers")
+        constraints = [models.UniqueConstraint(fields=["part", "position"], name="one_answer_per_akim_and_part")]
+
+    def __str__(self) -> str:
+        return f"{self.part}: {self.position} {self.decision}"
 
 
 class Platform(models.TextChoices):

@@ -10,9 +10,9 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from kezdesu.office.queries import MET_LATE, MET_ON_TIME
+from kezdesu.office.queries import MET_BY_HAND, MET_LATE, MET_ON_TIME
 from kezdesu.organisations.domain.queries.scope import organisations_in_scope
-from kezdesu.organisations.models import Organisation
+from kezdesu.organisations.models import Organisation, Position, Region
 from kezdesu.regulations.domain.obligations import ObligationState
 from kezdesu.regulations.models import ObligationRule, RegulationProfile
 
@@ -68,6 +68,7 @@ class ObligationFilterForm(forms.Form):
             *ObligationState.choices,
             (MET_ON_TIME, _("met on time")),
             (MET_LATE, _("met late")),
+            (MET_BY_HAND, _("met, recorded by hand")),
         ],
     )
 
@@ -119,9 +120,30 @@ class ObligationFilterForm(forms.Form):
 
 
 class FulfilmentForm(forms.Form):
-    met_on = forms.DateField(label=_("Met on"), widget=DateInput())
+    """What met an obligation outside Kezdesu, typed by hand. A meeting names its region and official too."""
+
+    met_on = forms.DateField(label=_("Done on"), widget=DateInput())
     reference = forms.CharField(
         label=_("Reference"),
         max_length=300,
-        help_text=_("The record that met it, e.g. an outgoing letter's number and date."),
+        help_text=_("What met it outside Kezdesu, e.g. an outgoing letter's number and date, or the meeting's report."),
     )
+    region: forms.ModelChoiceField[Region] = forms.ModelChoiceField(
+        label=_("Region where the meeting was held"), queryset=Region.objects.none(), required=False
+    )
+    position: forms.ModelChoiceField[Position] = forms.ModelChoiceField(
+        label=_("Official who met the population"), queryset=Position.objects.none(), required=False
+    )
+
+    def __init__(self, *args: Any, meeting: bool = False, debtor: Organisation | None = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if not meeting:
+            del self.fields["region"]
+            del self.fields["position"]
+            return
+        model_field(self, "region").queryset = Region.objects.order_by("kato")
+        model_field(self, "region").required = True
+        model_field(self, "position").queryset = Position.objects.filter(
+            organisation=debtor, level=Position.Level.FIRST_HEAD
+        ).order_by("order", "pk")
+        model_field(self, "position").required = True

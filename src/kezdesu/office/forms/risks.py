@@ -38,9 +38,3 @@ class AssignForm(forms.Form):
 
 class DismissForm(forms.Form):
     note = forms.CharField(label=_("Why it is dismissed"), widget=forms.Textarea(attrs={"rows": 2}))
-
-
-class MetForm(forms.Form):
-    reference = forms.CharField(
-        label=_("The meeting held"), max_length=300, help_text=_("Its date and place, e.g. 20.03.2027, Semey.")
-    )

@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from kezdesu.office.forms.obligations import DateInput
 from kezdesu.organisations.models import District, Organisation, Position, Region
-from kezdesu.planning.models import ItemAgreement
+from kezdesu.planning.models import ItemAgreement, RiskFlag
 
 PARTY_KINDS = (Organisation.Kind.MINISTRY, Organisation.Kind.COMMITTEE)
 
@@ -29,6 +29,11 @@ class DistrictChoiceField(forms.ModelChoiceField):
         return f"{obj.region} — {obj.name}"
 
 
+class RiskFlagChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj: RiskFlag) -> str:
+        return f"{obj.region} — {obj.competent_ministry} ({obj.get_level_display()})"
+
+
 class ScheduleItemForm(forms.Form):
     organisation: forms.ModelChoiceField[Organisation] = forms.ModelChoiceField(
         label=_("Ministry"), queryset=Organisation.objects.none()
@@ -42,7 +47,19 @@ class ScheduleItemForm(forms.Form):
     end_date = forms.DateField(label=_("Last day"), widget=DateInput())
     topics = forms.CharField(label=_("Topics"), widget=forms.Textarea(attrs={"rows": 3}), required=False)
     is_unscheduled = forms.BooleanField(label=_("Unscheduled meeting"), required=False)
+    risk_flag = RiskFlagChoiceField(
+        label=_("Risk flag it answers"),
+        queryset=RiskFlag.objects.none(),
+        required=False,
+        help_text=_("An unscheduled meeting of the flagged ministry's first head in the flagged region (R4)."),
+    )
     deputy_prime_minister_required = forms.BooleanField(label=_("A deputy prime minister takes part"), required=False)
+    deputy_prime_minister = OfficialChoiceField(
+        label=_("Deputy prime minister"),
+        queryset=Position.objects.none(),
+        required=False,
+        help_text=_("Required where the risk of social tension is high (P6.2)."),
+    )
     akim_positions = OfficialsChoiceField(
         label=_("Participating akims"), queryset=Position.objects.none(), required=False
     )
@@ -64,6 +81,16 @@ class ScheduleItemForm(forms.Form):
             .select_related("organisation")
             .order_by("organisation__name", "order")
         )
+        fields["risk_flag"].queryset = (
+            RiskFlag.objects.filter(status__in=(RiskFlag.Status.ASSIGNED, RiskFlag.Status.MET))
+            .select_related("region", "competent_ministry")
+            .order_by("-raised_at")
+        )
+        fields["deputy_prime_minister"].queryset = Position.objects.filter(
+            organisation__kind=Organisation.Kind.GOVERNMENT,
+            level__in=(Position.Level.FIRST_DEPUTY, Position.Level.DEPUTY),
+            is_active=True,
+        ).select_related("organisation")
         fields["region"].queryset = Region.objects.order_by("name")
         fields["district"].queryset = District.objects.select_related("region").order_by("region__name", "name")
         fields["akim_positions"].queryset = (
@@ -73,19 +100,14 @@ class ScheduleItemForm(forms.Form):
         )
 
 
+ANSWERS = [
+    (choice.value, choice.label)
+    for choice in (ItemAgreement.Decision.AGREED, ItemAgreement.Decision.COMMENTED, ItemAgreement.Decision.DISAGREED)
+]
+
+
 class AgreementForm(forms.Form):
-    decision = forms.ChoiceField(
-        label=_("Answer"),
-        choices=[
-            (choice.value, choice.label)
-            for choice in (
-                ItemAgreement.Decision.AGREED,
-                ItemAgreement.Decision.COMMENTED,
-                ItemAgreement.Decision.DISAGREED,
-            )
-        ],
-        widget=forms.RadioSelect,
-    )
+    decision = forms.ChoiceField(label=_("Answer"), choices=ANSWERS, widget=forms.RadioSelect)
     comment = forms.CharField(
         label=_("Comment"),
         widget=forms.Textarea(attrs={"rows": 2}),
@@ -97,6 +119,14 @@ class AgreementForm(forms.Form):
 class AcknowledgeWarningForm(forms.Form):
     key = forms.CharField(widget=forms.HiddenInput, max_length=200)
     note = forms.CharField(label=_("Why it stands"), widget=forms.Textarea(attrs={"rows": 2}))
+
+
+class PaperAnswerForm(forms.Form):
+    """A party's answer received on paper; field names match `record_paper_answer`."""
+
+    decision = forms.ChoiceField(label=_("Answer"), choices=ANSWERS, widget=forms.RadioSelect)
+    reference = forms.CharField(label=_("Letter"), max_length=300, help_text=_("Its number and date."))
+    comment = forms.CharField(label=_("Comment"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
 
 
 class ApproveScheduleForm(forms.Form):

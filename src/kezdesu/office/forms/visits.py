@@ -14,8 +14,8 @@ from kezdesu.meetings.domain.queries.visits import official_accounts
 from kezdesu.meetings.models import OfficialAccount, Visit, VisitPart
 from kezdesu.office.forms.date_range import DateRangeMixin
 from kezdesu.office.forms.obligations import DateInput, model_field
-from kezdesu.organisations.models import Organisation, Position, Region
-from kezdesu.planning.domain.queries.schedule import akimat_of_region
+from kezdesu.organisations.domain.queries.akimats import akim_posts_in_region
+from kezdesu.organisations.models import Organisation, Region
 
 LANGUAGE_LABELS = (("kk", _("in Kazakh")), ("ru", _("in Russian")), ("en", _("in English")))
 DATETIME_WIDGET = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
@@ -109,15 +109,12 @@ class PartForm(TranslatedGroups, forms.Form):
             assume_scheme="https",
             help_text=_("Where people join an online or hybrid part."),
         )
-        akimat = akimat_of_region(visit.region)
         self.fields["akim_positions"] = forms.ModelMultipleChoiceField(
             label=_("Participating akims"),
-            queryset=Position.objects.filter(organisation=akimat, is_active=True)
-            if akimat
-            else Position.objects.none(),
+            queryset=akim_posts_in_region(visit.region_id),
             required=False,
             widget=forms.CheckboxSelectMultiple,
-            help_text=_("Posts of the region's akimat."),
+            help_text=_("Posts of the region's akimat and of its district and town akimats."),
         )
         self.fields["other_participants"] = forms.CharField(
             label=_("Other participants"),

@@ -27,7 +27,11 @@ def state_badge(obligation: Obligation, today: datetime.date) -> StateBadge:
     if tone == "overdue":
         text = ngettext("Overdue by %(days)d day", "Overdue by %(days)d days", -days) % {"days": -days}
     elif tone == "met":
-        text = _("Met")
+        late = obligation.met_on is not None and obligation.met_on > obligation.due
+        if obligation.by_hand:
+            text = _("Met late, recorded by hand") if late else _("Met, recorded by hand")
+        else:
+            text = _("Met late") if late else _("Met")
     elif days == 0:
         text = _("Open: due today")
     else:

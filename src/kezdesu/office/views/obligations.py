@@ -11,7 +11,9 @@ from kezdesu.office.forms.obligations import FulfilmentForm, ObligationFilterFor
 from kezdesu.office.queries import visible_obligation, visible_obligations
 from kezdesu.office.views.access import StaffRequest, office_view
 from kezdesu.organisations.models import Organisation
-from kezdesu.regulations.domain.obligations import Obligation, record_fulfilment
+from kezdesu.regulations.domain.by_hand import record_fulfilment
+from kezdesu.regulations.domain.obligations import Obligation
+from kezdesu.regulations.domain.roles import ByHand, by_hand, what_counts
 
 
 def _owed_by(obligation: Obligation, body: Organisation) -> bool:
@@ -51,27 +53,37 @@ def obligation_detail(request: StaffRequest, key: str) -> HttpResponse:
     obligation = visible_obligation(user=request.user, key=key, today=today)
     if obligation is None:
         raise Http404
-    may_record = request.user.has_perm("regulations.record_fulfilment", obligation.debtor.organisation)
-    form = FulfilmentForm(initial={"met_on": today}) if may_record else None
+    kind = by_hand(obligation.rule)
+    # A reference typed by hand is the exception: only where no record meets it and the role allows one.
+    may_record = (
+        request.user.has_perm("regulations.record_fulfilment", obligation.debtor.organisation)
+        and kind != ByHand.NEVER
+        and not obligation.is_met
+        and obligation.fulfilment is None
+    )
+    meeting, debtor = kind == ByHand.MEETING, obligation.debtor.organisation
+    form = FulfilmentForm(initial={"met_on": today}, meeting=meeting, debtor=debtor) if may_record else None
     if request.method == "POST":
         if not may_record:
             raise PermissionDenied
-        form = FulfilmentForm(request.POST)
+        form = FulfilmentForm(request.POST, meeting=meeting, debtor=debtor)
         if form.is_valid():
             try:
-                record_fulfilment(
-                    actor=request.user,
-                    obligation=obligation,
-                    met_on=form.cleaned_data["met_on"],
-                    reference=form.cleaned_data["reference"],
-                )
+                record_fulfilment(actor=request.user, obligation=obligation, **form.cleaned_data)
             except DomainError as error:
                 form.add_error(None, str(error.message))
             else:
-                messages.success(request, _("Recorded: the obligation is met."))
+                messages.success(request, _("Recorded by hand: the obligation is met, marked as done outside Kezdesu."))
                 return redirect("office:obligation", key=obligation.key)
     return render(
         request,
         "office/obligations/detail.html",
-        {"obligation": obligation, "form": form, "today": today},
+        {
+            "obligation": obligation,
+            "form": form,
+            "today": today,
+            "what_counts": what_counts(obligation.rule),
+            "records_only": kind == ByHand.NEVER,
+            "meeting_by_hand": kind == ByHand.MEETING,
+        },
     )

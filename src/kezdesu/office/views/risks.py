@@ -6,15 +6,16 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from kezdesu.core.errors import DomainError
-from kezdesu.office.forms.risks import AssignForm, DismissForm, MetForm, RiskFlagForm
+from kezdesu.office.forms.risks import AssignForm, DismissForm, RiskFlagForm
 from kezdesu.office.views.access import StaffRequest, office_view
 from kezdesu.organisations.domain.queries.scope import organisations_in_scope, sees_everything
-from kezdesu.planning.domain.queries.risks import risk_flags
-from kezdesu.planning.domain.risks import assign_risk_flag, dismiss_risk_flag, mark_risk_flag_met, raise_risk_flag
+from kezdesu.planning.domain.queries.risks import risk_flag_obligations, risk_flags
+from kezdesu.planning.domain.risks import assign_risk_flag, dismiss_risk_flag, raise_risk_flag
 from kezdesu.planning.models import RiskFlag
 
 
@@ -40,21 +41,19 @@ def risk_list(request: StaffRequest) -> HttpResponse:
                 messages.success(request, _("The risk flag is raised; the authorized body is told."))
                 return redirect("office:risks")
     flags = _visible(request)
-    ministries = {flag.competent_ministry.pk: flag.competent_ministry for flag in flags}
-    # Asked once per ministry, not once per row.
-    may_record = {
-        pk: request.user.has_perm("regulations.record_fulfilment", ministry) for pk, ministry in ministries.items()
-    }
+    today = timezone.localdate()
+    # The meeting a flag requires is met by the records (a meeting that took place), read for all flags at once.
+    obligations = risk_flag_obligations(flags, today=today)
     return render(
         request,
         "office/risks/list.html",
         {
-            "rows": [(flag, may_record[flag.competent_ministry.pk]) for flag in flags],
+            "rows": [(flag, obligations.get(flag.pk)) for flag in flags],
+            "today": today,
             "form": form,
             "may_decide": request.user.has_perm("planning.decide_risk_flag"),
             "assign_form": AssignForm(),
             "dismiss_form": DismissForm(),
-            "met_form": MetForm(),
         },
     )
 
@@ -92,20 +91,4 @@ def risk_decide(request: StaffRequest, pk: int) -> HttpResponse:
             messages.success(request, _("The risk flag is dismissed."))
     except DomainError as error:
         messages.error(request, str(error.message))
-    return redirect("office:risks")
-
-
-@require_POST
-@office_view
-def risk_met(request: StaffRequest, pk: int) -> HttpResponse:
-    flag = _flag(request, pk)
-    form = MetForm(request.POST)
-    try:
-        if not form.is_valid():
-            raise DomainError(_("Give the reference of the meeting, e.g. its date and place."))
-        mark_risk_flag_met(actor=request.user, flag=flag, reference=form.cleaned_data["reference"])
-    except DomainError as error:
-        messages.error(request, str(error.message))
-    else:
-        messages.success(request, _("The meeting is recorded as held."))
     return redirect("office:risks")

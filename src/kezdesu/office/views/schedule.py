@@ -21,6 +21,7 @@ from kezdesu.office.forms.schedule import (
     AmendScheduleForm,
     ApproveScheduleForm,
     IncludeProposalForm,
+    PaperAnswerForm,
     ScheduleItemForm,
 )
 from kezdesu.office.schedule_grid import draft_grid
@@ -28,7 +29,7 @@ from kezdesu.office.views.access import StaffRequest, hidden_unless, office_view
 from kezdesu.office.warning_groups import is_known_group, warning_groups
 from kezdesu.organisations.domain.queries.scope import memberships_of
 from kezdesu.organisations.models import Organisation
-from kezdesu.planning.domain.agreement import decide_agreement
+from kezdesu.planning.domain.agreement import decide_agreement, record_paper_answer
 from kezdesu.planning.domain.draft import add_item, include_proposal, remove_item, update_item, working_version
 from kezdesu.planning.domain.periods import ensure_period, next_period_start, period_deadlines
 from kezdesu.planning.domain.queries.proposals import proposals_awaiting_inclusion
@@ -38,7 +39,7 @@ from kezdesu.planning.domain.queries.schedule import (
     items_of,
     versions_of,
 )
-from kezdesu.planning.domain.versions import amend_schedule, approve_schedule, submit_schedule, version_diff
+from kezdesu.planning.domain.versions import approve_schedule, submit_schedule, version_diff
 from kezdesu.planning.domain.warnings import acknowledge_warning, draft_warnings
 from kezdesu.planning.interfaces.region_map import region_map
 from kezdesu.planning.models import ItemAgreement, PlanningPeriod, Proposal, ScheduleItem, ScheduleVersion
@@ -113,6 +114,9 @@ def draft(request: StaffRequest, period_id: int) -> HttpResponse:
     # A region of the map, even one without meetings; else one of the items' (a region with no shape).
     region = next((shape.region for shape in regions.regions if shape.is_current), None)
     region = region or next((item.region for item in items if item.region.kato == chosen), None)
+    approved = current_approved_version(period)
+    # Once approved, the draft offers a submission again only when it has changed since (an amendment).
+    changed_since = bool(version_diff(approved, version)) if approved is not None and version is not None else False
     return render(
         request,
         "office/schedule/draft.html",
@@ -130,13 +134,17 @@ def draft(request: StaffRequest, period_id: int) -> HttpResponse:
             "open_group": request.GET.get("open", ""),
             "deadlines": _one_per_rule(period_deadlines(period)),
             "awaiting_proposals": proposals_awaiting_inclusion(period) if may_compile and editable else [],
-            "approved": current_approved_version(period),
+            "approved": approved,
+            "changed_since": changed_since,
             "may_compile": may_compile and (version is None or editable),
-            "may_submit": request.user.has_perm("planning.submit_schedule") and editable and bool(items),
+            "may_submit": request.user.has_perm("planning.submit_schedule")
+            and editable
+            and bool(items)
+            and approved is None,
             "may_approve": request.user.has_perm("planning.approve_schedule")
             and version is not None
             and version.status == ScheduleVersion.Status.SUBMITTED,
-            "may_amend": request.user.has_perm("planning.amend_schedule") and editable,
+            "may_amend": request.user.has_perm("planning.amend_schedule") and editable and changed_since,
         },
     )
 
@@ -205,7 +213,9 @@ def item_edit(request: StaffRequest, pk: int) -> HttpResponse:
             "end_date",
             "topics",
             "is_unscheduled",
+            "risk_flag",
             "deputy_prime_minister_required",
+            "deputy_prime_minister",
             "other_akims",
         )
     }
@@ -279,7 +289,11 @@ def approve(request: StaffRequest, period_id: int) -> HttpResponse:
         except DomainError as error:
             form.add_error(None, str(error.message))
         else:
-            messages.success(request, _("The schedule is approved as version %(number)s.") % {"number": frozen.number})
+            messages.success(
+                request,
+                _("Approved as version %(number)s, act No. %(act)s of %(date)s.")
+                % {"number": frozen.number, "act": frozen.act_number, "date": f"{frozen.act_date:%d.%m.%Y}"},
+            )
             return redirect("office:schedule_versions", period_id=period.pk)
     return render(request, "office/schedule/approve.html", {"period": period, "form": form})
 
@@ -292,12 +306,15 @@ def amend(request: StaffRequest, period_id: int) -> HttpResponse:
     form = AmendScheduleForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            frozen = amend_schedule(actor=request.user, period=period, **form.cleaned_data)
+            submit_schedule(actor=request.user, period=period, reason=form.cleaned_data["reason"])
         except DomainError as error:
             form.add_error(None, str(error.message))
         else:
-            messages.success(request, _("The amendment is recorded as version %(number)s.") % {"number": frozen.number})
-            return redirect("office:schedule_versions", period_id=period.pk)
+            messages.success(
+                request,
+                _("The amendment is submitted to the Government: it takes effect once approved with its act."),
+            )
+            return redirect("office:schedule_draft", period_id=period.pk)
     diff = version_diff(approved, version) if approved is not None and version is not None else None
     return render(
         request, "office/schedule/amend.html", {"period": period, "form": form, "approved": approved, "diff": diff}
@@ -395,3 +412,31 @@ def agreement_decide(request: StaffRequest, pk: int) -> HttpResponse:
         error=error,
     )
     return _agreements_page(request, period, refused=refused)
+
+
+@office_view
+def agreement_paper(request: StaffRequest, pk: int) -> HttpResponse:
+    """The authorized body records a party's answer received on paper, with the letter's reference."""
+    if not request.user.has_perm("planning.compile_draft"):
+        raise Http404
+    agreement = get_object_or_404(
+        ItemAgreement.objects.select_related(
+            "organisation", "item__version__period", "item__position", "item__region", "item__organisation"
+        ),
+        pk=pk,
+        item__version__number__isnull=True,
+    )
+    period = agreement.item.version.period
+    form = PaperAnswerForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            record_paper_answer(actor=request.user, agreement=agreement, **form.cleaned_data)
+        except DomainError as error:
+            form.add_error(None, str(error.message))
+        else:
+            messages.success(request, _("The answer received on paper is recorded."))
+            url = reverse("office:schedule_draft", kwargs={"period_id": period.pk})
+            return redirect(f"{url}?region={agreement.item.region.kato}#item-{agreement.item.pk}")
+    return render(
+        request, "office/schedule/paper_answer.html", {"period": period, "agreement": agreement, "form": form}
+    )

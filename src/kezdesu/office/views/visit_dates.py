@@ -125,14 +125,10 @@ def visit_vote_close(request: StaffRequest, pk: int) -> HttpResponse:
 
 
 def _fixed_message(amendment: DateAmendment) -> str:
-    if amendment.outcome == Outcome.AMENDED and amendment.version is not None:
-        return _("The date is fixed. The schedule is amended: version %(number)s.") % {
-            "number": amendment.version.number
-        }
     if amendment.outcome == Outcome.PENDING:
         return _(
-            "The date is fixed. The working draft of the schedule has other changes, so the authorized body "
-            "is asked to amend the schedule."
+            "The date is fixed and written into the working draft of the schedule: the akimat is asked to agree "
+            "it, then the authorized body submits the amendment for approval."
         )
     if amendment.outcome == Outcome.BLOCKED:
         return _(
@@ -160,11 +156,17 @@ def visit_date_fix(request: StaffRequest, pk: int, option_id: int) -> HttpRespon
             messages.success(request, _fixed_message(amendment))
         return redirect("office:visit_dates", pk=visit.pk)
     results = vote_results(visit)
-    votes = next((row.votes for row in results.options if row.option.pk == option.pk), 0)
+    row = next((row for row in results.options if row.option.pk == option.pk), None)
     return render(
         request,
         "office/visit/date_fix.html",
-        {"visit": visit, "option": option, "votes": votes, "results": results},
+        {
+            "visit": visit,
+            "option": option,
+            "votes": row.votes if row else 0,
+            "day_off": row.day_off if row else "",
+            "results": results,
+        },
     )
 
 

@@ -24,7 +24,6 @@ from kezdesu.meetings.domain.visits import (
     may_create_visit,
     publication_problems,
     publish_visit,
-    record_visit_held,
     update_visit,
 )
 from kezdesu.meetings.models import BroadcastLink, Visit, VisitPart
@@ -84,9 +83,10 @@ def _may(request: StaffRequest, visit: Visit) -> dict[str, bool]:
         "may_edit": open_ and request.user.has_perm("meetings.edit_visit", visit),
         "may_publish": may_publish and visit.status == Visit.Status.DRAFT,
         "may_cancel": may_publish and open_,
-        "may_record_held": may_publish
-        and visit.status == Visit.Status.PUBLISHED
-        and timezone.localdate() >= visit.end_date,
+        # Whether each part took place is recorded once the visit has begun; that closes it (R16).
+        "may_close": visit.status == Visit.Status.PUBLISHED
+        and timezone.localdate() >= visit.start_date
+        and request.user.has_perm("meetings.record_part_outcome", visit),
     }
 
 
@@ -107,6 +107,8 @@ def visit_detail(request: StaffRequest, pk: int) -> HttpResponse:
             "broadcast_form": BroadcastForm(visit=visit) if may["may_edit"] else None,
             "cancel_form": CancelForm() if may["may_cancel"] else None,
             "now": timezone.now(),
+            "to_close": visit.status in (Visit.Status.DRAFT, Visit.Status.PUBLISHED)
+            and visit.end_date < timezone.localdate(),
             **may,
         },
     )
@@ -226,19 +228,6 @@ def visit_cancel(request: StaffRequest, pk: int) -> HttpResponse:
     return redirect("office:visit_detail", pk=visit.pk)
 
 
-@require_POST
-@office_view
-def visit_held(request: StaffRequest, pk: int) -> HttpResponse:
-    visit = visit_for(request.user, pk, "meetings.publish_visit")
-    try:
-        record_visit_held(actor=request.user, visit=visit)
-    except DomainError as error:
-        messages.error(request, str(error.message))
-    else:
-        messages.success(request, _("The visit is recorded as held."))
-    return redirect("office:visit_detail", pk=visit.pk)
-
-
 urlpatterns = [
     path("", visit_list, name="visit_list"),
     path("prepare/<int:item_id>/", visit_prepare, name="visit_prepare"),
@@ -249,5 +238,4 @@ urlpatterns = [
     path("<int:pk>/broadcasts/<int:link_id>/remove/", broadcast_remove, name="visit_broadcast_remove"),
     path("<int:pk>/publish/", visit_publish, name="visit_publish"),
     path("<int:pk>/cancel/", visit_cancel, name="visit_cancel"),
-    path("<int:pk>/held/", visit_held, name="visit_held"),
 ]

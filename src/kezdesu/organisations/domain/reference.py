@@ -1,9 +1,10 @@
 """Loading the reference data files (organisations/data/) into the database, idempotently.
 
 Objects are matched by their stable keys (Region/District by KATO code, Organisation by code,
-Position by organisation and code) and updated in place; each created, updated or deactivated
-object gets one audit row with the changed fields only. A second run with the same files
-changes nothing and writes nothing.
+Position by organisation and code, a former name by organisation and last day) and updated in place;
+each created, updated or deactivated object gets one audit row with the changed fields only. A second
+run with the same files changes nothing and writes nothing. The akimats of the districts and towns are
+not listed in the files: they are generated from districts.csv (`district_akimats.py`).
 """
 
 from collections.abc import Iterable, Mapping
@@ -19,8 +20,10 @@ from django.utils.translation import gettext as _
 
 from kezdesu.core.domain.audit import changed, record_audit, snapshot
 from kezdesu.core.models import AuditLog
+from kezdesu.organisations.domain.district_akimats import district_akimats
 from kezdesu.organisations.domain.reference_files import (
     DEFAULT_DATA_DIR,
+    FORMER_NAME_FIELDS,
     OrganisationRecord,
     PositionRecord,
     ReferenceDataError,
@@ -29,14 +32,16 @@ from kezdesu.organisations.domain.reference_files import (
     read_positions,
     read_regions,
 )
-from kezdesu.organisations.models import District, Organisation, Position, Region
+from kezdesu.organisations.models import District, Organisation, OrganisationName, Position, Region
 
 # Audit actions of the loader. Rows with these actions also tell which objects came from the
 # files, so that objects administrators added by hand are never deactivated by a reload.
 ACTION_CREATED = "reference.load.created"
 ACTION_UPDATED = "reference.load.updated"
 ACTION_DEACTIVATED = "reference.load.deactivated"
-LOADER_ACTIONS = (ACTION_CREATED, ACTION_UPDATED, ACTION_DEACTIVATED)
+# A former name gone from the file is removed: left in place it would still name the body in its time.
+ACTION_DELETED = "reference.load.deleted"
+LOADER_ACTIONS = (ACTION_CREATED, ACTION_UPDATED, ACTION_DEACTIVATED, ACTION_DELETED)
 
 
 @dataclass
@@ -44,8 +49,8 @@ class KindReport:
     created: int = 0
     updated: int = 0
     unchanged: int = 0
-    # Keys of objects the files no longer list: deactivated where the model has `is_active`,
-    # otherwise only reported (regions and districts are referenced too widely to remove).
+    # Keys of objects the files no longer list: deactivated where the model has `is_active` (a former
+    # name is removed), otherwise only reported (regions and districts are referenced too widely to remove).
     deactivated: list[str] = field(default_factory=list)
     vanished: list[str] = field(default_factory=list)
 
@@ -55,6 +60,7 @@ class ReferenceReport:
     regions: KindReport = field(default_factory=KindReport)
     districts: KindReport = field(default_factory=KindReport)
     organisations: KindReport = field(default_factory=KindReport)
+    former_names: KindReport = field(default_factory=KindReport)
     positions: KindReport = field(default_factory=KindReport)
 
     def kinds(self) -> dict[str, KindReport]:
@@ -62,6 +68,7 @@ class ReferenceReport:
             "regions": self.regions,
             "districts": self.districts,
             "organisations": self.organisations,
+            "former names": self.former_names,
             "positions": self.positions,
         }
 
@@ -71,7 +78,8 @@ class ReferenceReport:
 
 
 def load_reference_data(*, actor: Any = None, data_dir: Path | None = None) -> ReferenceReport:
-    """Create or update regions, districts, organisations and positions from the data files.
+    """Create or update regions, districts, organisations (with their former names) and positions from the
+    data files, and the akimats of the districts and towns with their akims' posts.
 
     `data_dir` defaults to the files shipped in organisations/data/. All or nothing: a bad row
     raises ReferenceDataError and no change is kept.
@@ -81,13 +89,19 @@ def load_reference_data(*, actor: Any = None, data_dir: Path | None = None) -> R
     districts = read_districts(directory / "districts.csv")
     organisations = read_organisations(directory / "organisations.yaml")
     positions = read_positions(directory / "positions.yaml")
+    akimats, akims = district_akimats(districts, regions, organisations, positions)
+    organisations += akimats
+    positions += akims
 
     report = ReferenceReport()
     # Names are written per language; the untranslated column keeps the default language.
     with translation.override(settings.MODELTRANSLATION_DEFAULT_LANGUAGE), transaction.atomic():
         region_ids = _load_regions(regions, actor=actor, report=report.regions)
-        _load_districts(districts, region_ids, actor=actor, report=report.districts)
-        organisation_ids = _load_organisations(organisations, region_ids, actor=actor, report=report.organisations)
+        district_ids = _load_districts(districts, region_ids, actor=actor, report=report.districts)
+        organisation_ids = _load_organisations(
+            organisations, region_ids, district_ids, actor=actor, report=report.organisations
+        )
+        _load_former_names(organisations, organisation_ids, actor=actor, report=report.former_names)
         _load_positions(positions, organisation_ids, actor=actor, report=report.positions)
     return report
 
@@ -105,19 +119,27 @@ def _load_regions(rows: list[dict[str, Any]], *, actor: Any, report: KindReport)
 
 def _load_districts(
     rows: list[dict[str, Any]], region_ids: Mapping[str, int], *, actor: Any, report: KindReport
-) -> None:
-    seen = []
+) -> dict[str, int]:
+    ids: dict[str, int] = {}
     existing = {district.kato: district for district in District.objects.all()}
     for row in rows:
         values = {key: value for key, value in row.items() if key not in ("kato", "region_kato")}
         values["region"] = _resolve(region_ids, row["region_kato"], where=row["kato"])
-        _upsert(existing.get(row["kato"]), District, {"kato": row["kato"]}, values, actor=actor, report=report)
-        seen.append(row["kato"])
-    report.vanished = list(District.objects.exclude(kato__in=seen).values_list("kato", flat=True))
+        district = _upsert(
+            existing.get(row["kato"]), District, {"kato": row["kato"]}, values, actor=actor, report=report
+        )
+        ids[district.kato] = district.pk
+    report.vanished = list(District.objects.exclude(kato__in=ids).values_list("kato", flat=True))
+    return ids
 
 
 def _load_organisations(
-    records: list[OrganisationRecord], region_ids: Mapping[str, int], *, actor: Any, report: KindReport
+    records: list[OrganisationRecord],
+    region_ids: Mapping[str, int],
+    district_ids: Mapping[str, int],
+    *,
+    actor: Any,
+    report: KindReport,
 ) -> dict[str, int]:
     _hand_over_authorized_body(records, actor=actor, report=report)
     ids: dict[str, int] = {}
@@ -127,6 +149,7 @@ def _load_organisations(
         values["is_active"] = True
         values["parent"] = _resolve(ids, record.parent, where=record.code) if record.parent else None
         values["region"] = _resolve(region_ids, record.region, where=record.code) if record.region else None
+        values["district"] = _resolve(district_ids, record.district, where=record.code) if record.district else None
         instance = existing.get(record.code)
         organisation = _upsert(instance, Organisation, {"code": record.code}, values, actor=actor, report=report)
         ids[record.code] = organisation.pk
@@ -137,6 +160,36 @@ def _load_organisations(
         _deactivate(organisation, actor=actor, organisation=organisation)
         report.deactivated.append(organisation.code)
     return ids
+
+
+def _load_former_names(
+    records: list[OrganisationRecord], organisation_ids: Mapping[str, int], *, actor: Any, report: KindReport
+) -> None:
+    """The names each body bore before, keyed by its last day. Names added in the admin stay."""
+    seen: list[int] = []
+    existing = {(name.organisation_id, name.used_until): name for name in OrganisationName.objects.all()}
+    for record in records:
+        organisation_id = organisation_ids[record.code]
+        for former in record.former_names:
+            lookup = {"organisation_id": organisation_id, "used_until": former.used_until}
+            instance = existing.get((organisation_id, former.used_until))
+            name = _upsert(instance, OrganisationName, lookup, former.values, actor=actor, report=report)
+            seen.append(name.pk)
+    gone = (
+        OrganisationName.objects.filter(pk__in=_loaded_ids(OrganisationName))
+        .exclude(pk__in=seen)
+        .select_related("organisation")
+    )
+    for name in gone:
+        record_audit(
+            actor=actor,
+            action=ACTION_DELETED,
+            target=name,
+            organisation=name.organisation,
+            old=snapshot(name, ["used_until", *FORMER_NAME_FIELDS]),
+        )
+        report.deactivated.append(f"{name.organisation.code}/{name.used_until.isoformat()}")
+        name.delete()
 
 
 def _hand_over_authorized_body(records: list[OrganisationRecord], *, actor: Any, report: KindReport) -> None:
@@ -252,7 +305,7 @@ def _field_names(lookup: Mapping[str, Any]) -> list[str]:
 def _organisation_of(instance: models.Model) -> Organisation | None:
     if isinstance(instance, Organisation):
         return instance
-    if isinstance(instance, Position):
+    if isinstance(instance, Position | OrganisationName):
         return instance.organisation
     return None
 

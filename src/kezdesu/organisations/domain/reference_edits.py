@@ -10,7 +10,7 @@ from typing import Any
 from django.db import models, transaction
 
 from kezdesu.core.domain.audit import changed, record_audit, snapshot
-from kezdesu.organisations.models import Membership, Organisation, Position
+from kezdesu.organisations.models import Membership, Organisation, OrganisationName, Position
 
 ACTION_CREATED = "reference.edit.created"
 ACTION_UPDATED = "reference.edit.updated"
@@ -76,6 +76,6 @@ def _audited(instance: models.Model, names: Iterable[str]) -> list[str]:
 def _organisation_of(instance: models.Model) -> Organisation | None:
     if isinstance(instance, Organisation):
         return instance
-    if isinstance(instance, Position | Membership):
+    if isinstance(instance, Position | Membership | OrganisationName):
         return instance.organisation
     return None

@@ -5,6 +5,7 @@ refuses a file with an unknown column, a missing value, an unknown kind or a rep
 """
 
 import csv
+import datetime
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -31,11 +32,19 @@ class ReferenceDataError(DomainError):
 
 
 @dataclass(frozen=True)
+class FormerNameRecord:
+    used_until: datetime.date  # the last day the body bore the name
+    values: dict[str, Any]  # name_kk, name_ru, name_en, act
+
+
+@dataclass(frozen=True)
 class OrganisationRecord:
     code: str
     parent: str  # code of the parent body, or ""
     region: str  # KATO code of the region an akimat governs, or ""
     values: dict[str, Any]
+    district: str = ""  # KATO code of the district or town a district akimat governs, or ""
+    former_names: tuple[FormerNameRecord, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -61,7 +70,19 @@ REGION_COLUMNS = [
 ]
 DISTRICT_COLUMNS = ["kato", "pcode", "region_kato", "region_pcode", "kind", *translated("name")]
 ORGANISATION_TEXT = [*translated("name"), *translated("short_name"), *translated("competence"), "note"]
-ORGANISATION_KEYS = {"code", "kind", "parent", "region", "is_authorized_body", *ORGANISATION_TEXT}
+ORGANISATION_DATES = ["existed_from", "existed_to"]
+ORGANISATION_KEYS = {
+    "code",
+    "kind",
+    "parent",
+    "region",
+    "is_authorized_body",
+    *ORGANISATION_TEXT,
+    *ORGANISATION_DATES,
+    "former_names",
+}
+FORMER_NAME_FIELDS = [*translated("name"), "act"]
+FORMER_NAME_KEYS = {*FORMER_NAME_FIELDS, "used_until"}
 POSITION_KEYS = {"code", "level", "order", *translated("title")}
 
 
@@ -96,9 +117,19 @@ def read_organisations(path: Path) -> list[OrganisationRecord]:
         values: dict[str, Any] = {name: str(item.get(name) or "").strip() for name in ORGANISATION_TEXT}
         values["kind"] = kind
         values["is_authorized_body"] = bool(item.get("is_authorized_body", False))
+        for key in ORGANISATION_DATES:
+            values[key] = _date(path, code, item.get(key), key=key)
+        if values["existed_from"] and values["existed_to"] and values["existed_to"] < values["existed_from"]:
+            raise ReferenceDataError(
+                _("%(file)s, %(where)s: “existed_to” comes before “existed_from”.") % {"file": path.name, "where": code}
+            )
         records.append(
             OrganisationRecord(
-                code=code, parent=str(item.get("parent") or ""), region=str(item.get("region") or ""), values=values
+                code=code,
+                parent=str(item.get("parent") or ""),
+                region=str(item.get("region") or ""),
+                values=values,
+                former_names=_former_names(path, code, item.get("former_names"), values),
             )
         )
     _check_unique(path, (record.code for record in records))
@@ -123,6 +154,51 @@ def read_positions(path: Path) -> list[PositionRecord]:
             records.append(PositionRecord(organisation=organisation, code=code, values=values))
     _check_unique(path, (f"{record.organisation}/{record.code}" for record in records))
     return records
+
+
+def _former_names(path: Path, code: str, items: Any, organisation: dict[str, Any]) -> tuple[FormerNameRecord, ...]:
+    """The names the body bore before, each up to its last day, within the dates the body existed."""
+    if items is None:
+        return ()
+    if not isinstance(items, list) or not all(isinstance(item, dict) for item in items):
+        raise ReferenceDataError(
+            _("%(file)s, %(where)s: “former_names” must be a list of entries.") % {"file": path.name, "where": code}
+        )
+    records = []
+    for item in items:
+        _check_keys(path, code, item, FORMER_NAME_KEYS)
+        used_until = _parse_date(path, code, _required(path, item, "used_until"), key="used_until")
+        first, last = organisation["existed_from"], organisation["existed_to"]
+        if (first and used_until < first) or (last and used_until >= last):
+            raise ReferenceDataError(
+                _("%(file)s, %(where)s: a former name used until %(day)s falls outside the dates the body existed.")
+                % {"file": path.name, "where": code, "day": used_until.isoformat()}
+            )
+        values: dict[str, Any] = {name: _required(path, item, name) for name in translated("name")}
+        values["act"] = str(item.get("act") or "").strip()
+        records.append(FormerNameRecord(used_until=used_until, values=values))
+    _check_unique(path, (f"{code}, {record.used_until.isoformat()}" for record in records))
+    return tuple(sorted(records, key=lambda record: record.used_until))
+
+
+def _date(path: Path, where: str, value: Any, *, key: str) -> datetime.date | None:
+    """An optional date: None when the entry leaves it out."""
+    if value is None or value == "":
+        return None
+    return _parse_date(path, where, value, key=key)
+
+
+def _parse_date(path: Path, where: str, value: Any, *, key: str) -> datetime.date:
+    """A date written as YYYY-MM-DD (YAML reads it as a date already unless it is quoted)."""
+    if isinstance(value, datetime.date) and not isinstance(value, datetime.datetime):
+        return value
+    try:
+        return datetime.date.fromisoformat(str(value).strip())
+    except ValueError:
+        raise ReferenceDataError(
+            _("%(file)s, %(where)s: “%(key)s” must be a date written as YYYY-MM-DD, not “%(value)s”.")
+            % {"file": path.name, "where": where, "key": key, "value": value}
+        ) from None
 
 
 def _read_csv(path: Path, columns: list[str], *, required: list[str]) -> list[dict[str, Any]]:

@@ -1,5 +1,7 @@
 """The parties: ministries and their committees, akimats, the Government, oversight bodies."""
 
+from datetime import date
+
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -9,6 +11,7 @@ class Organisation(models.Model):
         MINISTRY = "ministry", _("ministry (central executive body)")
         COMMITTEE = "committee", _("committee of a ministry")
         AKIMAT = "akimat", _("akimat")
+        DISTRICT_AKIMAT = "district_akimat", _("akimat of a district or town")
         GOVERNMENT = "government", _("Government")
         GOVERNMENT_APPARATUS = "government_apparatus", _("Government Apparatus")
         PRESIDENTIAL_ADMINISTRATION = "presidential_administration", _("Presidential Administration")
@@ -32,6 +35,19 @@ class Organisation(models.Model):
         related_name="organisations",
         help_text=_("For akimats: the region they govern."),
     )
+    district = models.ForeignKey(
+        "organisations.District",
+        verbose_name=_("district or town"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="organisations",
+        help_text=_("For the akimat of a district or town: the district or town it governs."),
+    )
+    existed_from = models.DateField(
+        _("exists from"), null=True, blank=True, help_text=_("Empty: before any period the system knows.")
+    )
+    existed_to = models.DateField(_("exists until"), null=True, blank=True, help_text=_("Its last day; empty: exists."))
     is_authorized_body = models.BooleanField(
         _("authorized body"),
         default=False,
@@ -54,6 +70,35 @@ class Organisation(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    def existed_on(self, day: date) -> bool:
+        """Whether the body existed on `day` (under this or an earlier name)."""
+        return (self.existed_from is None or self.existed_from <= day) and (
+            self.existed_to is None or day <= self.existed_to
+        )
+
+
+class OrganisationName(models.Model):
+    """A name the body bore before it was renamed: it is called so on what concerns that time."""
+
+    organisation = models.ForeignKey(
+        Organisation, verbose_name=_("organisation"), on_delete=models.CASCADE, related_name="former_names"
+    )
+    # Translated content: name_kk, name_ru, name_en.
+    name = models.CharField(_("name"), max_length=300)
+    used_until = models.DateField(_("used until"), help_text=_("The last day the body bore this name."))
+    act = models.CharField(_("renaming act"), max_length=300, blank=True)
+
+    class Meta:
+        verbose_name = _("former name")
+        verbose_name_plural = _("former names")
+        ordering = ["organisation", "used_until"]
+        constraints = [
+            models.UniqueConstraint(fields=["organisation", "used_until"], name="one_former_name_per_day"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.name} (→ {self.used_until})"
 
 
 class Position(models.Model):

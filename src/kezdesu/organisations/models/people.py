@@ -10,6 +10,11 @@ class User(AbstractUser):
         _("language"), max_length=5, default="kk", help_text=_("Language of e-mails and notifications.")
     )
     is_demo = models.BooleanField(_("demo account"), default=False)
+    email_digest = models.BooleanField(
+        _("one e-mail a day"),
+        default=False,
+        help_text=_("Notifications are e-mailed once a day in one digest instead of one by one."),
+    )
 
     class Meta:
         verbose_name = _("user")

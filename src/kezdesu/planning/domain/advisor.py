@@ -3,8 +3,9 @@
 Four factors per region, each shown with its value and its reason:
 1. systemic problems the region's akimat sent to this ministry in the last 12 months (an
    unanswered one counts twice);
-2. citizens' questions and appeals in the ministry's sector per 100,000 people (sources register
-   with `register_question_counter`; none until the questions app exists);
+2. citizens' questions in the ministry's sector per 100,000 people, from the region since 12 months ago
+   (sources register with `register_question_counts`, one call for every region: the questions app's
+   `questions.domain.queries.advisor_counts`; the older `register_question_counter` asks region by region);
 3. months since the ministry last met the region's population (from approved schedules), capped;
 4. open risk flags in the ministry's sector in the region.
 Each factor is normalised to 0–1 (by the largest value among the regions, or by the cap for
@@ -13,7 +14,8 @@ recency) and the score is the sum of weight × normalised value, with the author
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections import Counter
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import ROUND_HALF_UP, Decimal
@@ -30,6 +32,7 @@ from kezdesu.organisations.models import Organisation, Region
 from kezdesu.planning.models import AdvisorWeights, PlanningPeriod, RiskFlag, ScheduleItem, SystemicProblem
 
 QuestionCounter = Callable[[Organisation, Region, date], int]
+QuestionCounts = Callable[[Organisation, date], Mapping[int, int]]  # (ministry, since) -> {region id: count}
 
 PROBLEMS_WINDOW = timedelta(days=365)
 OPEN_PROBLEM_WEIGHT = 2  # an unanswered problem counts twice an answered one
@@ -39,6 +42,7 @@ WEIGHT_FIELDS = ("problems", "questions", "recency", "risks")
 TWO_PLACES = Decimal("0.01")
 
 _QUESTION_COUNTERS: list[QuestionCounter] = []
+_QUESTION_COUNTS: list[QuestionCounts] = []
 
 
 def register_question_counter(counter: QuestionCounter) -> None:
@@ -50,6 +54,17 @@ def register_question_counter(counter: QuestionCounter) -> None:
 def unregister_question_counter(counter: QuestionCounter) -> None:
     if counter in _QUESTION_COUNTERS:
         _QUESTION_COUNTERS.remove(counter)
+
+
+def register_question_counts(counts: QuestionCounts) -> None:
+    """Plug in a source that counts every region at once: `counts(ministry, since) -> {region id: int}`."""
+    if counts not in _QUESTION_COUNTS:
+        _QUESTION_COUNTS.append(counts)
+
+
+def unregister_question_counts(counts: QuestionCounts) -> None:
+    if counts in _QUESTION_COUNTS:
+        _QUESTION_COUNTS.remove(counts)
 
 
 @dataclass(frozen=True)
@@ -178,7 +193,8 @@ def rank_regions(*, ministry: Organisation, period: PlanningPeriod, today: date)
         )
         for region in regions
     }
-    question_values = {region.pk: _questions_per_100k(ministry, region, since) for region in regions}
+    question_counts = _question_counts(ministry, regions, since)
+    question_values = {region.pk: _questions_per_100k(question_counts, region, since) for region in regions}
     risk_values = {region.pk: Decimal(risks.get(region.pk, 0)) for region in regions}
     largest_problems = max(problem_values.values(), default=Decimal("0"))
     largest_questions = max((value for value, _reason in question_values.values()), default=Decimal("0"))
@@ -235,18 +251,35 @@ def rank_regions(*, ministry: Organisation, period: PlanningPeriod, today: date)
     return sorted(scores, key=lambda score: (-score.score, score.region.kato))
 
 
-def _questions_per_100k(ministry: Organisation, region: Region, since: date) -> tuple[Decimal, str]:
-    if not _QUESTION_COUNTERS:
+def _question_counts(ministry: Organisation, regions: list[Region], since: date) -> Counter[int] | None:
+    """Questions per region id from every source; None when no source is plugged in."""
+    if not _QUESTION_COUNTS and not _QUESTION_COUNTERS:
+        return None
+    counts: Counter[int] = Counter()
+    for source in _QUESTION_COUNTS:
+        counts.update(source(ministry, since))
+    for counter in _QUESTION_COUNTERS:
+        for region in regions:
+            counts[region.pk] += counter(ministry, region, since)
+    return counts
+
+
+def _questions_per_100k(counts: Counter[int] | None, region: Region, since: date) -> tuple[Decimal, str]:
+    if counts is None:
         return Decimal("0"), _("no question data yet")
+    count = counts[region.pk]
+    if not count:
+        return Decimal("0"), _("no questions in the sector from the region since %(since)s") % {
+            "since": f"{since:%d.%m.%Y}"
+        }
     if not region.population:
         return Decimal("0"), _("the region's population is not known")
-    count = sum(counter(ministry, region, since) for counter in _QUESTION_COUNTERS)
     per_100k = (Decimal(count) * PER_PEOPLE / region.population).quantize(TWO_PLACES, ROUND_HALF_UP)
     reason = ngettext(
-        "%(count)s question in the sector in the last 12 months: %(rate)s per 100,000 people",
-        "%(count)s questions in the sector in the last 12 months: %(rate)s per 100,000 people",
+        "%(count)s question in the sector from the region since %(since)s, per 100,000 people: %(rate)s",
+        "%(count)s questions in the sector from the region since %(since)s, per 100,000 people: %(rate)s",
         count,
-    ) % {"count": count, "rate": _plain(per_100k)}
+    ) % {"count": count, "since": f"{since:%d.%m.%Y}", "rate": _plain(per_100k)}
     return per_100k, reason
 
 

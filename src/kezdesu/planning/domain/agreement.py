@@ -1,4 +1,8 @@
-"""The ministries' and akimats' agreement to each item of the draft (G3.1: a draft agreed with them)."""
+"""The ministries' and akimats' agreement to each item of the draft (G3.1: a draft agreed with them).
+
+A party answers in Kezdesu; an answer it sent on paper is recorded by the authorized body with the letter's
+reference. Either is the party's answer: nothing else (an acknowledged warning) stands for it.
+"""
 
 from typing import Any
 
@@ -33,9 +37,10 @@ def decide_agreement(*, actor: Any, agreement: ItemAgreement, decision: str, com
         before = snapshot(agreement, ("decision", "comment"))
         agreement.decision = decision
         agreement.comment = comment
+        agreement.paper_reference = ""  # the party's own answer in Kezdesu replaces one received on paper
         agreement.decided_by = actor
         agreement.decided_at = timezone.now()
-        agreement.save(update_fields=["decision", "comment", "decided_by", "decided_at"])
+        agreement.save(update_fields=["decision", "comment", "paper_reference", "decided_by", "decided_at"])
         old, new = changed(before, snapshot(agreement, ("decision", "comment")))
         record_audit(
             actor=actor,
@@ -59,4 +64,37 @@ def decide_agreement(*, actor: Any, agreement: ItemAgreement, decision: str, com
                     "comment": comment,
                 },
             )
+    return agreement
+
+
+def record_paper_answer(
+    *, actor: Any, agreement: ItemAgreement, decision: str, reference: str, comment: str = ""
+) -> ItemAgreement:
+    """The authorized body records a party's answer received on paper, with the letter's number and date."""
+    if not actor.has_perm("planning.compile_draft"):
+        raise NotPermitted(_("Only the authorized body records an answer received on paper."))
+    check_editable(agreement.item.version)
+    if decision not in DECISIONS:
+        raise DomainError(_("Choose agreed, agreed with comments, or disagreed."), code="decision")
+    reference, comment = reference.strip(), comment.strip()
+    if not reference:
+        raise DomainError(_("Give the letter's number and date."), code="reference")
+    if decision in NEEDS_COMMENT and not comment:
+        raise DomainError(_("Write the comments or the reasons for disagreeing."), code="comment")
+    with transaction.atomic():
+        lock_editable(agreement.item.version)
+        before = snapshot(agreement, ("decision", "comment", "paper_reference"))
+        agreement.decision, agreement.comment, agreement.paper_reference = decision, comment, reference
+        agreement.decided_by = actor
+        agreement.decided_at = timezone.now()
+        agreement.save(update_fields=["decision", "comment", "paper_reference", "decided_by", "decided_at"])
+        old, new = changed(before, snapshot(agreement, ("decision", "comment", "paper_reference")))
+        record_audit(
+            actor=actor,
+            action="planning.agreement.paper",
+            target=agreement,
+            organisation=agreement.organisation,
+            old=old,
+            new=new,
+        )
     return agreement

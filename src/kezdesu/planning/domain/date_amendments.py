@@ -1,14 +1,13 @@
 """A meeting's date chosen after the population's vote (R9) carried into the schedule as an amendment.
 
-The ministry's approver fixes the date; the schedule belongs to the authorized body. So the change
-is written to the working draft in the same transaction, and then:
-- if the draft held no other change, the system freezes it at once as an amendment with the reason
-  "Date chosen after the population's vote" (nobody else's pending work is published with it);
-- otherwise the change waits in the draft with the coordinator's other edits, and the coordinators
-  are told to amend the schedule;
+The ministry's approver fixes the date; the schedule belongs to the authorized body and is the Government's
+act. So the change is written to the working draft in the same transaction, and then:
+- the ministry's agreement stands (its approver chose the date), and the akimat of the region is asked to
+  agree the new date again (G1.1: the date is agreed with the local executive body);
+- the coordinators are told to submit the amendment once the akimat agrees: like any amendment it becomes
+  the schedule in force only with the approving act's number and date (`versions.py`);
 - if the draft is submitted to the Government, it cannot change: the coordinators are told to carry
   the new date over once the draft is approved.
-The parties' agreements are not asked again: the ministry chose the date itself and the akimat is told.
 """
 
 from dataclasses import dataclass
@@ -19,7 +18,7 @@ from uuid import UUID
 
 from django.conf import settings
 from django.db import transaction
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -29,23 +28,14 @@ from kezdesu.planning.domain.draft import working_version
 from kezdesu.planning.domain.notification_params import translated
 from kezdesu.planning.domain.queries.recipients import coordinators, people_with_roles
 from kezdesu.planning.domain.queries.schedule import akimat_of_region, current_approved_version
-from kezdesu.planning.domain.versions import PARTY_ROLES, freeze_amendment, version_diff
-from kezdesu.planning.models import PlanningPeriod, ScheduleItem, ScheduleVersion
+from kezdesu.planning.models import ItemAgreement, PlanningPeriod, ScheduleItem, ScheduleVersion
 
-register_kind(
-    "schedule.date_amended",
-    message=gettext_lazy(
-        "The schedule of meetings for %(period_start)s – %(period_end)s is amended (version %(number)s): "
-        "%(official)s meets the population of %(region)s on %(start)s – %(end)s, the date chosen after the "
-        "population's vote."
-    ),
-    subject=gettext_lazy("Schedule amended after the population's vote: %(official)s in %(region)s"),
-)
 register_kind(
     "schedule.date_change_pending",
     message=gettext_lazy(
         "After the population's vote, %(official)s meets the population of %(region)s on %(start)s – %(end)s. "
-        "The change is in the working draft with other changes: please amend the schedule."
+        "The change is in the working draft and the akimat is asked to agree it: once it agrees, submit the "
+        "amendment of the schedule for approval."
     ),
     subject=gettext_lazy("Amend the schedule: new date for %(official)s in %(region)s"),
 )
@@ -67,8 +57,7 @@ def amendment_reason() -> str:
 
 
 class Outcome(StrEnum):
-    AMENDED = "amended"  # frozen as a new version at once
-    PENDING = "pending"  # in the working draft, awaiting the coordinator's amendment
+    PENDING = "pending"  # in the working draft: the akimat is asked, then the amendment is submitted
     DRAFT_ONLY = "draft_only"  # no approved schedule yet: the draft itself carries the date
     BLOCKED = "blocked"  # the draft is submitted and cannot change; the coordinators are told
     NOT_FOUND = "not_found"  # the schedule has no such item (any more)
@@ -131,7 +120,6 @@ def amend_item_dates(
                 params=_params(item, start_date, end_date),
             )
             return DateAmendment(outcome=Outcome.BLOCKED, item=item)
-        clean = approved is not None and not version_diff(approved, working)
         old = {"start_date": item.start_date.isoformat(), "end_date": item.end_date.isoformat()}
         item.start_date, item.end_date = start_date, end_date
         item.save(update_fields=["start_date", "end_date"])
@@ -143,26 +131,48 @@ def amend_item_dates(
             old=old,
             new={"start_date": start_date.isoformat(), "end_date": end_date.isoformat(), "source": "date_vote"},
         )
+        _ask_again(actor=actor, item=item)
         params = _params(item, start_date, end_date)
         if approved is None:
             return DateAmendment(outcome=Outcome.DRAFT_ONLY, item=item)
-        if not clean:
-            notify(recipients=coordinators(), kind="schedule.date_change_pending", params=params)
-            return DateAmendment(outcome=Outcome.PENDING, item=item)
-        reason = amendment_reason()
-        frozen = freeze_amendment(working=working, reason=reason)
-        # The system freezes it, on the ministry approver's decision recorded just above.
+        notify(recipients=coordinators(), kind="schedule.date_change_pending", params=params)
+        return DateAmendment(outcome=Outcome.PENDING, item=item)
+
+
+def _ask_again(*, actor: Any, item: ScheduleItem) -> None:
+    """The ministry chose the date (its agreement stands); the region's akimat is asked to agree it."""
+    akimat = akimat_of_region(item.region)
+    for agreement in ItemAgreement.objects.filter(item=item).select_related("organisation"):
+        if agreement.organisation_id == item.organisation_id:
+            decision, by, comment = ItemAgreement.Decision.AGREED, actor, ""
+        elif akimat is not None and agreement.organisation_id == akimat.pk:
+            decision, by, comment = ItemAgreement.Decision.PENDING, None, ""
+        else:
+            continue
+        if agreement.decision == decision and decision == ItemAgreement.Decision.AGREED:
+            continue
+        old = {"decision": agreement.decision}
+        agreement.decision, agreement.comment, agreement.paper_reference = decision, comment, ""
+        agreement.decided_by = by
+        agreement.decided_at = timezone.now() if by is not None else None
+        agreement.save(update_fields=["decision", "comment", "paper_reference", "decided_by", "decided_at"])
         record_audit(
-            actor=None,
-            action="planning.schedule.amend",
-            target=frozen,
-            new={"number": frozen.number, "reason": reason, "added": 0, "removed": 0, "changed": 1},
+            actor=actor,
+            action="planning.agreement.date_vote",
+            target=agreement,
+            organisation=agreement.organisation,
+            old=old,
+            new={"decision": decision, "source": "date_vote"},
         )
-        akimat = akimat_of_region(item.region)
-        parties = [item.organisation] + ([akimat] if akimat is not None else [])
+    if akimat is not None:
         notify(
-            recipients=[*people_with_roles(parties, PARTY_ROLES), *coordinators()],
-            kind="schedule.date_amended",
-            params={**params, "number": frozen.number},
+            recipients=people_with_roles([akimat]),
+            kind="schedule.agreement_requested",
+            params={
+                "organisation": translated(akimat),
+                "official": translated(item.position, "title"),
+                "region": translated(item.region),
+                "start": item.start_date.isoformat(),
+                "end": item.end_date.isoformat(),
+            },
         )
-        return DateAmendment(outcome=Outcome.AMENDED, item=item, version=frozen)

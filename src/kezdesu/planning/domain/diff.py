@@ -21,6 +21,7 @@ COMPARED_FIELDS = (
     "is_unscheduled",
     "risk_flag",
     "deputy_prime_minister_required",
+    "deputy_prime_minister",
     "akim_positions",
     "other_akims",
 )

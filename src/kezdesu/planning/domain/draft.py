@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from kezdesu.core.domain.audit import changed, record_audit, snapshot
 from kezdesu.core.domain.notifications import notify
 from kezdesu.core.errors import DomainError, NotPermitted
-from kezdesu.organisations.models import District, Organisation, Position, Region
+from kezdesu.organisations.models import District, Organisation, Position, Region, Role
 from kezdesu.planning.domain.notification_params import translated
 from kezdesu.planning.domain.queries.recipients import people_with_roles
 from kezdesu.planning.domain.queries.schedule import akimat_of_region
@@ -32,6 +32,7 @@ ITEM_FIELDS = (
     "is_unscheduled",
     "risk_flag",
     "deputy_prime_minister_required",
+    "deputy_prime_minister",
     "akim_positions",
     "other_akims",
 )
@@ -77,6 +78,9 @@ def _validate(
     start_date: date,
     end_date: date,
     proposal: Proposal | None,
+    is_unscheduled: bool = False,
+    risk_flag: RiskFlag | None = None,
+    deputy_prime_minister: Position | None = None,
 ) -> None:
     period = version.period
     if end_date < start_date:
@@ -95,6 +99,63 @@ def _validate(
         raise DomainError(_("The district or town is not in the chosen region."), code="district")
     if proposal is not None and proposal.period_id != period.pk:
         raise DomainError(_("The proposal is for another planning period."), code="proposal_period")
+    _validate_risk(
+        organisation=organisation,
+        position=position,
+        region=region,
+        is_unscheduled=is_unscheduled,
+        risk_flag=risk_flag,
+        deputy_prime_minister=deputy_prime_minister,
+    )
+
+
+def _validate_risk(
+    *,
+    organisation: Organisation,
+    position: Position,
+    region: Region,
+    is_unscheduled: bool,
+    risk_flag: RiskFlag | None,
+    deputy_prime_minister: Position | None,
+) -> None:
+    """A meeting on a risk flag (R4) is the flagged ministry's first head's, in the flagged region, outside the
+    schedule; a high risk needs a deputy prime minister (R6), who is a post of the Government."""
+    if deputy_prime_minister is not None and not (
+        deputy_prime_minister.organisation.kind == Organisation.Kind.GOVERNMENT
+        and deputy_prime_minister.level in (Position.Level.FIRST_DEPUTY, Position.Level.DEPUTY)
+    ):
+        raise DomainError(_("Choose a deputy prime minister: a deputy head of the Government."), code="deputy")
+    if risk_flag is None:
+        return
+    if risk_flag.status not in (RiskFlag.Status.ASSIGNED, RiskFlag.Status.MET):
+        raise DomainError(
+            _("Only a risk flag the authorized body has assigned (a meeting required) can be linked."),
+            code="flag_status",
+        )
+    if risk_flag.competent_ministry_id != organisation.pk:
+        raise DomainError(
+            _("This risk flag requires a meeting of %(ministry)s, not of another ministry.")
+            % {"ministry": risk_flag.competent_ministry.name},
+            code="flag_ministry",
+        )
+    if risk_flag.region_id != region.pk:
+        raise DomainError(
+            _("This risk flag is in %(region)s: the meeting must be with that region's population.")
+            % {"region": risk_flag.region.name},
+            code="flag_region",
+        )
+    if position.level != Position.Level.FIRST_HEAD or position.organisation_id != organisation.pk:
+        raise DomainError(
+            _("A risk flag requires a meeting of the ministry's first head, not of a deputy."), code="flag_official"
+        )
+    if not is_unscheduled:
+        raise DomainError(
+            _("A meeting on a risk flag is held outside the schedule: mark it unscheduled."), code="flag_scheduled"
+        )
+    if risk_flag.requires_deputy_prime_minister and deputy_prime_minister is None:
+        raise DomainError(
+            _("The risk is high: name the deputy prime minister who takes part (P6.2)."), code="flag_deputy"
+        )
 
 
 def _request_agreement(item: ScheduleItem, organisations: Iterable[Organisation]) -> None:
@@ -125,9 +186,10 @@ def _sync_agreements(item: ScheduleItem, *, reset: bool) -> None:
         elif reset and agreement.decision != ItemAgreement.Decision.PENDING:
             agreement.decision = ItemAgreement.Decision.PENDING
             agreement.comment = ""
+            agreement.paper_reference = ""
             agreement.decided_by = None
             agreement.decided_at = None
-            agreement.save(update_fields=["decision", "comment", "decided_by", "decided_at"])
+            agreement.save(update_fields=["decision", "comment", "paper_reference", "decided_by", "decided_at"])
             asked.append(party)
     _request_agreement(item, asked)
 
@@ -147,6 +209,7 @@ def add_item(
     is_unscheduled: bool = False,
     risk_flag: RiskFlag | None = None,
     deputy_prime_minister_required: bool = False,
+    deputy_prime_minister: Position | None = None,
     akim_positions: Iterable[Position] = (),
     other_akims: str = "",
 ) -> ScheduleItem:
@@ -161,6 +224,9 @@ def add_item(
         start_date=start_date,
         end_date=end_date,
         proposal=proposal,
+        is_unscheduled=is_unscheduled,
+        risk_flag=risk_flag,
+        deputy_prime_minister=deputy_prime_minister,
     )
     with transaction.atomic():
         lock_editable(version)
@@ -176,11 +242,13 @@ def add_item(
             proposal=proposal,
             is_unscheduled=is_unscheduled,
             risk_flag=risk_flag,
-            deputy_prime_minister_required=deputy_prime_minister_required,
+            deputy_prime_minister_required=deputy_prime_minister_required or deputy_prime_minister is not None,
+            deputy_prime_minister=deputy_prime_minister,
             other_akims=other_akims.strip(),
         )
         item.akim_positions.set(list(akim_positions))
         _sync_agreements(item, reset=False)
+        _tell_apparatus(item, before=None)
         record_audit(
             actor=actor,
             action="planning.item.add",
@@ -209,25 +277,51 @@ def update_item(*, actor: Any, item: ScheduleItem, **changes: Any) -> ScheduleIt
         start_date=merged["start_date"],
         end_date=merged["end_date"],
         proposal=merged["proposal"],
+        is_unscheduled=merged["is_unscheduled"],
+        risk_flag=merged["risk_flag"],
+        deputy_prime_minister=merged["deputy_prime_minister"],
     )
     with transaction.atomic():
         lock_editable(item.version)
+        deputy_before = item.deputy_prime_minister_id
         before = snapshot(item, ITEM_FIELDS)
         for name, value in changes.items():
             if name == "akim_positions":
                 item.akim_positions.set(list(value))
             else:
                 setattr(item, name, value.strip() if isinstance(value, str) else value)
+        if item.deputy_prime_minister_id is not None:
+            item.deputy_prime_minister_required = True
         item.save()
         after = snapshot(item, ITEM_FIELDS)
         old, new = changed(before, after)
         if not new:
             return item
         _sync_agreements(item, reset=any(name in new for name in AGREED_FIELDS))
+        _tell_apparatus(item, before=deputy_before)
         record_audit(
             actor=actor, action="planning.item.update", target=item, organisation=item.organisation, old=old, new=new
         )
     return item
+
+
+def _tell_apparatus(item: ScheduleItem, *, before: int | None) -> None:
+    """A deputy prime minister named for a meeting (R6): the Government Apparatus is told."""
+    if item.deputy_prime_minister_id is None or item.deputy_prime_minister_id == before:
+        return
+    apparatus = Organisation.objects.filter(kind=Organisation.Kind.GOVERNMENT_APPARATUS, is_active=True)
+    assert item.deputy_prime_minister is not None
+    notify(
+        recipients=people_with_roles(apparatus, (Role.VIEWER, Role.EDITOR, Role.APPROVER, Role.OVERSIGHT)),
+        kind="schedule.deputy_prime_minister",
+        params={
+            "official": translated(item.position, "title"),
+            "region": translated(item.region),
+            "start": item.start_date.isoformat(),
+            "end": item.end_date.isoformat(),
+            "deputy": translated(item.deputy_prime_minister, "title"),
+        },
+    )
 
 
 def remove_item(*, actor: Any, item: ScheduleItem) -> None:

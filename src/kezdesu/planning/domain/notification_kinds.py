@@ -36,3 +36,27 @@ register_kind(
     ),
     subject=_("Schedule amended for %(period_start)s – %(period_end)s"),
 )
+register_kind(
+    "schedule.submitted",
+    message=_(
+        "The authorized body submitted the draft schedule of meetings for %(period_start)s – %(period_end)s, "
+        "agreed with the ministries and akimats, for approval."
+    ),
+    subject=_("Draft schedule submitted for approval: %(period_start)s – %(period_end)s"),
+)
+register_kind(
+    "schedule.amendment_submitted",
+    message=_(
+        "The authorized body submitted an amendment of the schedule of meetings for %(period_start)s – "
+        "%(period_end)s for approval, agreed with the parties it concerns. Reason: %(reason)s"
+    ),
+    subject=_("Amendment of the schedule submitted for approval: %(period_start)s – %(period_end)s"),
+)
+register_kind(
+    "schedule.deputy_prime_minister",
+    message=_(
+        "The draft schedule links a meeting to a high risk of social tension: %(official)s meets the population "
+        "of %(region)s on %(start)s – %(end)s, and %(deputy)s takes part (P6.2)."
+    ),
+    subject=_("A deputy prime minister takes part: %(official)s in %(region)s"),
+)

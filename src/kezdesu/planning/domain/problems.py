@@ -13,17 +13,15 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy, ngettext, ngettext_lazy
+from django.utils.translation import gettext_lazy, ngettext_lazy
 
 from kezdesu.core.domain.audit import changed, record_audit, snapshot
 from kezdesu.core.domain.notifications import notify, register_kind
 from kezdesu.core.errors import DomainError, NotPermitted
 from kezdesu.organisations.models import Organisation
 from kezdesu.planning.domain.notification_params import translated
-from kezdesu.planning.domain.obligation_links import SYSTEMIC_PROBLEMS_RULE, obligation_of, record_met
 from kezdesu.planning.domain.queries.recipients import people_with_roles
 from kezdesu.planning.models import SystemicProblem
-from kezdesu.regulations.domain.periods import period_containing
 
 FIELDS = (
     "akimat",
@@ -184,19 +182,6 @@ def send_systemic_problems(*, actor: Any, akimat: Organisation, half_year_start:
             },
             link=reverse("office:problems_inbox"),
         )
-    period_start, period_end = period_containing("half_year", half_year_start)
-    obligation = obligation_of(
-        on=period_end, rule_code=SYSTEMIC_PROBLEMS_RULE, debtor=akimat, suffix=f"{period_start:%Y-%m-%d}"
-    )
-    count = (
-        SystemicProblem.objects.filter(akimat=akimat, half_year_start=half_year_start)
-        .exclude(status=SystemicProblem.Status.DRAFT)
-        .count()
-    )
-    reference = ngettext("%(count)s problem sent in Kezdesu", "%(count)s problems sent in Kezdesu", count) % {
-        "count": count
-    }
-    record_met(actor=actor, obligation=obligation, reference=reference)
     return drafts
 
 

@@ -13,12 +13,10 @@ from typing import Any
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
 
 from kezdesu.core.domain.audit import changed, record_audit, snapshot
 from kezdesu.core.errors import DomainError, NotPermitted
 from kezdesu.organisations.models import District, Organisation, Position, Region
-from kezdesu.planning.domain.obligation_links import PROPOSALS_RULE, obligation_of, record_met
 from kezdesu.planning.models import PlanningPeriod, Proposal
 
 FIELDS = (
@@ -225,11 +223,4 @@ def submit_proposals(*, actor: Any, period: PlanningPeriod, organisation: Organi
             old={"status": Proposal.Status.DRAFT},
             new={"status": proposal.status, "submitted_at": now.isoformat()},
         )
-    obligation = obligation_of(
-        profile=period.profile, rule_code=PROPOSALS_RULE, debtor=organisation, suffix=f"{period.start:%Y-%m-%d}"
-    )
-    reference = ngettext(
-        "%(count)s proposal submitted in Kezdesu", "%(count)s proposals submitted in Kezdesu", len(drafts)
-    ) % {"count": len(drafts)}
-    record_met(actor=actor, obligation=obligation, reference=reference)
     return drafts

@@ -2,7 +2,8 @@
 
 Any preparing party raises a flag; the authorized body assigns it to the competent ministry
 with a deadline, or dismisses it. An assigned flag is an obligation of the ministry's first head
-(the profiles' rule on the "risk-flag-assigned" event), met when the meeting is held.
+(the profiles' rule on the "risk-flag-assigned" event), met when the meeting takes place: the
+records say so (meetings.domain.evidence), nobody marks it.
 """
 
 from __future__ import annotations
@@ -23,12 +24,12 @@ from kezdesu.core.errors import DomainError, NotPermitted
 from kezdesu.organisations.domain.queries.scope import memberships_of
 from kezdesu.organisations.models import Organisation, Region, Role
 from kezdesu.planning.domain.notification_params import translated
-from kezdesu.planning.domain.obligation_links import RISK_FLAG_EVENT, obligation_of, record_met
 from kezdesu.planning.domain.queries.recipients import coordinators, people_with_roles
 from kezdesu.planning.models import RiskFlag
 
 FIELDS = ("region", "competent_ministry", "level", "description", "evidence", "raised_by_organisation", "status")
 PREPARING_ROLES = (Role.EDITOR, Role.APPROVER, Role.COORDINATOR)
+RISK_FLAG_EVENT = "risk-flag-assigned"  # R4: the event the profiles' unscheduled-meeting rule counts from
 EVENT_ID_PREFIX = "risk-"
 
 register_kind(
@@ -190,35 +191,6 @@ def dismiss_risk_flag(*, actor: Any, flag: RiskFlag, note: str) -> RiskFlag:
 
 def risk_flag_obligation_suffix(flag: RiskFlag) -> str:
     return f"{EVENT_ID_PREFIX}{flag.pk}"
-
-
-@transaction.atomic
-def mark_risk_flag_met(*, actor: Any, flag: RiskFlag, reference: str) -> RiskFlag:
-    """The unscheduled meeting was held: the flag is met, and so is the obligation it created."""
-    if not actor.has_perm("regulations.record_fulfilment", flag.competent_ministry):
-        raise NotPermitted(_("You may not record that this meeting was held."))
-    if flag.status != RiskFlag.Status.ASSIGNED:
-        raise DomainError(_("Only a risk flag that requires a meeting can be marked as met."), code="not_assigned")
-    if not reference.strip():
-        raise DomainError(_("Give the reference of the meeting, e.g. its date and place."), code="reference")
-    flag.status = RiskFlag.Status.MET
-    flag.save(update_fields=["status"])
-    record_audit(
-        actor=actor,
-        action="planning.risk.met",
-        target=flag,
-        organisation=flag.competent_ministry,
-        old={"status": RiskFlag.Status.ASSIGNED},
-        new={"status": flag.status, "reference": reference.strip()},
-    )
-    obligation = obligation_of(
-        on=flag.deadline,
-        event=RISK_FLAG_EVENT,
-        debtor=flag.competent_ministry,
-        suffix=risk_flag_obligation_suffix(flag),
-    )
-    record_met(actor=actor, obligation=obligation, reference=reference.strip(), record=flag)
-    return flag
 
 
 # The event source of the profiles' rule on unscheduled meetings (registered in PlanningConfig.ready).

@@ -1,11 +1,15 @@
-"""Submitting, approving and amending a period's schedule (R8, G3.1), as pretalx freezes releases.
+"""Submitting and approving a period's schedule and its amendments (R8, G3.1), as pretalx freezes releases.
 
-The working version is edited; approval freezes a copy numbered n+1 with the approving act and
-supersedes the copy before it; an amendment freezes the next copy with its reason. Each step
-locks the working version's row, so two people cannot approve or amend the same draft twice.
+The working version is edited; the authorized body submits it to the Government once every party has
+agreed (acknowledging a warning is not agreeing: a pending or refused agreement blocks the submission);
+the Government approves it with its act, which freezes a copy numbered n+1 and supersedes the one before.
+An amendment takes the same road: the working draft's changes since the approved version, with the reason,
+are submitted (the parties a change affects are asked again) and become the next version only with the
+approving act's number and date. Each step locks the working version's row, so two people cannot submit or
+approve the same draft twice; an approved draft with no change since offers nothing to submit.
 """
 
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from datetime import date
 from typing import Any
 
@@ -21,19 +25,16 @@ from kezdesu.organisations.models import Organisation, Role
 from kezdesu.planning.domain.diff import Diff, version_diff
 from kezdesu.planning.domain.draft import working_version
 from kezdesu.planning.domain.notification_params import translated
-from kezdesu.planning.domain.periods import period_deadlines
 from kezdesu.planning.domain.queries.recipients import people_with_roles
 from kezdesu.planning.domain.queries.schedule import akimat_of_region, current_approved_version
 from kezdesu.planning.domain.warnings import outstanding_warnings
-from kezdesu.planning.models import PlanningPeriod, ScheduleItem, ScheduleVersion
+from kezdesu.planning.models import ItemAgreement, PlanningPeriod, ScheduleItem, ScheduleVersion
 from kezdesu.planning.signals import schedule_frozen
-from kezdesu.regulations.domain.obligations import ObligationState, record_fulfilment
 
-__all__ = ["Diff", "amend_schedule", "approve_schedule", "freeze_amendment", "submit_schedule", "version_diff"]
+__all__ = ["Diff", "approve_schedule", "submit_schedule", "version_diff"]
 
-SUBMITTED_REFERENCE = "Submitted in Kezdesu"
-GOVERNMENT_KINDS = (Organisation.Kind.GOVERNMENT, Organisation.Kind.GOVERNMENT_APPARATUS)
 PARTY_ROLES = (Role.VIEWER, Role.EDITOR, Role.APPROVER)
+GOVERNMENT_KINDS = (Organisation.Kind.GOVERNMENT, Organisation.Kind.GOVERNMENT_APPARATUS)
 COPIED_FIELDS = (
     "uid",
     "organisation_id",
@@ -47,6 +48,7 @@ COPIED_FIELDS = (
     "risk_flag_id",
     "proposal_id",
     "deputy_prime_minister_required",
+    "deputy_prime_minister_id",
     "other_akims",
 )
 
@@ -71,51 +73,59 @@ def _parties(items: Iterable[ScheduleItem]) -> list[Organisation]:
     return list(parties.values())
 
 
-def _record_planning_step(
-    *, actor: Any, version: ScheduleVersion, owed_by: Callable[[Organisation], bool], met_on: date, reference: str
-) -> None:
-    """The period's planning obligations owed by the body this step is taken for are met (R7, R8)."""
-    for obligation in period_deadlines(version.period):
-        debtor = obligation.debtor.organisation
-        if debtor is None or not owed_by(debtor) or obligation.state == ObligationState.MET:
-            continue
-        record_fulfilment(actor=actor, obligation=obligation, met_on=met_on, reference=reference, record=version)
-
-
-def submit_schedule(*, actor: Any, period: PlanningPeriod) -> ScheduleVersion:
+def submit_schedule(*, actor: Any, period: PlanningPeriod, reason: str = "") -> ScheduleVersion:
+    """Submit the working draft to the Government: the period's schedule, or, once one is approved, an
+    amendment of it with its `reason`."""
     if not actor.has_perm("planning.submit_schedule"):
         raise NotPermitted(_("Only the authorized body submits the draft schedule."))
+    reason = reason.strip()
     with transaction.atomic():
         version = _locked_working_version(period)
         if version.status != ScheduleVersion.Status.WORKING:
             raise DomainError(_("The draft is already submitted."), code="already_submitted")
         if not version.items.exists():
             raise DomainError(_("The draft has no meetings."), code="empty")
+        approved = current_approved_version(period)
+        if approved is not None:
+            if not version_diff(approved, version):
+                raise DomainError(
+                    _(
+                        "The schedule is approved (version %(number)s) and the draft has not changed since: there is "
+                        "nothing to submit."
+                    )
+                    % {"number": approved.number},
+                    code="no_change",
+                )
+            if not reason:
+                raise DomainError(_("Give the reason for the amendment."), code="reason")
         outstanding = outstanding_warnings(version)
         if outstanding:
             raise DomainError(
-                _("Resolve or acknowledge every warning before submitting (%(count)s left).")
+                _("Resolve every blocking warning and acknowledge the others before submitting (%(count)s left).")
                 % {"count": len(outstanding)},
                 code="warnings",
             )
         version.status = ScheduleVersion.Status.SUBMITTED
         version.submitted_at = timezone.now()
-        version.save(update_fields=["status", "submitted_at"])
+        version.reason = reason if approved is not None else ""
+        version.save(update_fields=["status", "submitted_at", "reason"])
         record_audit(
             actor=actor,
             action="planning.schedule.submit",
             target=version,
             old={"status": ScheduleVersion.Status.WORKING},
-            new={"status": version.status},
+            new={"status": version.status, **({"amendment_reason": reason} if approved is not None else {})},
         )
-        _record_planning_step(
-            actor=actor,
-            version=version,
-            owed_by=lambda debtor: debtor.is_authorized_body,
-            met_on=timezone.localdate(),
-            reference=SUBMITTED_REFERENCE,
+        notify(
+            recipients=people_with_roles(_government_bodies(), (Role.APPROVER,)),
+            kind="schedule.amendment_submitted" if approved is not None else "schedule.submitted",
+            params={**_period_params(period), **({"reason": reason} if approved is not None else {})},
         )
     return version
+
+
+def _government_bodies() -> list[Organisation]:
+    return list(Organisation.objects.filter(kind__in=GOVERNMENT_KINDS, is_active=True))
 
 
 def _freeze(*, actor: Any, working: ScheduleVersion, **fields: Any) -> ScheduleVersion:
@@ -146,17 +156,24 @@ def _freeze(*, actor: Any, working: ScheduleVersion, **fields: Any) -> ScheduleV
             for position in item.akim_positions.all()
         ]
     )
+    # The frozen version keeps the parties' answers as they stood: the meeting was agreed with the akimat (G1.1).
+    copy_of = {item.pk: copy.pk for item, copy in zip(items, copies, strict=True)}
+    ItemAgreement.objects.bulk_create(
+        [
+            ItemAgreement(
+                item_id=copy_of[agreement.item_id],
+                organisation_id=agreement.organisation_id,
+                decision=agreement.decision,
+                comment=agreement.comment,
+                decided_by_id=agreement.decided_by_id,
+                decided_at=agreement.decided_at,
+                paper_reference=agreement.paper_reference,
+            )
+            for agreement in ItemAgreement.objects.filter(item__in=items)
+        ]
+    )
     schedule_frozen.send(sender=ScheduleVersion, version=frozen, actor=actor)
     return frozen
-
-
-def freeze_amendment(*, working: ScheduleVersion, reason: str) -> ScheduleVersion:
-    """Freeze the working draft as an amendment the system makes on another body's lawful decision.
-
-    No permission check: the caller (e.g. `planning.domain.date_amendments`) has checked the decision
-    it carries out, locked `working` and found it differing from the approved version in that change only.
-    """
-    return _freeze(actor=None, working=working, reason=reason)
 
 
 def approve_schedule(*, actor: Any, period: PlanningPeriod, act_number: str, act_date: date) -> ScheduleVersion:
@@ -172,69 +189,45 @@ def approve_schedule(*, actor: Any, period: PlanningPeriod, act_number: str, act
         working = _locked_working_version(period)
         if working.status != ScheduleVersion.Status.SUBMITTED:
             raise DomainError(_("Only a submitted draft can be approved."), code="not_submitted")
-        frozen = _freeze(actor=actor, working=working, act_number=act_number, act_date=act_date)
+        approved = current_approved_version(period)
+        diff = version_diff(approved, working) if approved is not None else None
+        if approved is not None and approved.act_date is not None and act_date < approved.act_date:
+            raise DomainError(
+                _("The approving act's date cannot be before the act of the version it amends (%(date)s).")
+                % {"date": f"{approved.act_date:%d.%m.%Y}"},
+                code="act_date",
+            )
+        frozen = _freeze(actor=actor, working=working, act_number=act_number, act_date=act_date, reason=working.reason)
         working.status = ScheduleVersion.Status.WORKING
-        working.save(update_fields=["status"])
+        working.reason = ""
+        working.save(update_fields=["status", "reason"])
         record_audit(
             actor=actor,
             action="planning.schedule.approve",
             target=frozen,
-            new={"number": frozen.number, "act_number": act_number, "act_date": act_date.isoformat()},
+            new={
+                "number": frozen.number,
+                "act_number": act_number,
+                "act_date": act_date.isoformat(),
+                **({"reason": frozen.reason} if approved is not None else {}),
+            },
         )
-        _record_planning_step(
-            actor=actor,
-            version=frozen,
-            owed_by=lambda debtor: debtor.kind in GOVERNMENT_KINDS,
-            met_on=act_date,
-            reference=act_number,
-        )
+        if diff is not None:  # an amendment: the parties of what changed are told what changed
+            for party in _parties(diff.affected_items()):
+                notify(
+                    recipients=people_with_roles([party], PARTY_ROLES),
+                    kind="schedule.amended",
+                    params={
+                        **_period_params(period),
+                        "number": frozen.number,
+                        "organisation": translated(party),
+                        "reason": frozen.reason,
+                    },
+                )
+            return frozen
         notify(
             recipients=people_with_roles(_parties(frozen.items.select_related("organisation", "region")), PARTY_ROLES),
             kind="schedule.approved",
             params={**_period_params(period), "act_number": act_number, "act_date": act_date.isoformat()},
         )
-    return frozen
-
-
-def amend_schedule(*, actor: Any, period: PlanningPeriod, reason: str) -> ScheduleVersion:
-    """Freeze the working draft as the next version of an approved schedule, with the reason."""
-    if not actor.has_perm("planning.amend_schedule"):
-        raise NotPermitted(_("Only the authorized body amends the schedule."))
-    reason = reason.strip()
-    if not reason:
-        raise DomainError(_("Give the reason for the amendment."), code="reason")
-    with transaction.atomic():
-        working = _locked_working_version(period)
-        if working.status != ScheduleVersion.Status.WORKING:
-            raise DomainError(_("The draft is submitted and awaits approval."), code="submitted")
-        approved = current_approved_version(period)
-        if approved is None:
-            raise DomainError(_("There is no approved schedule to amend yet."), code="not_approved")
-        diff = version_diff(approved, working)
-        if not diff:
-            raise DomainError(_("The draft does not differ from the approved schedule."), code="no_change")
-        frozen = _freeze(actor=actor, working=working, reason=reason)
-        record_audit(
-            actor=actor,
-            action="planning.schedule.amend",
-            target=frozen,
-            new={
-                "number": frozen.number,
-                "reason": reason,
-                "added": len(diff.added),
-                "removed": len(diff.removed),
-                "changed": len(diff.changed),
-            },
-        )
-        for party in _parties(diff.affected_items()):
-            notify(
-                recipients=people_with_roles([party], PARTY_ROLES),
-                kind="schedule.amended",
-                params={
-                    **_period_params(period),
-                    "number": frozen.number,
-                    "organisation": translated(party),
-                    "reason": reason,
-                },
-            )
     return frozen

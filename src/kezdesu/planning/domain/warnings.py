@@ -31,11 +31,10 @@ from kezdesu.planning.models import (
 )
 from kezdesu.regulations.domain.calendar import WorkingCalendar
 from kezdesu.regulations.domain.periods import periods_in_years
-from kezdesu.regulations.models import RegulationProfile
+from kezdesu.regulations.models import ObligationRule, RegulationProfile
 
 BLOCKING = "blocking"
 WARNING = "warning"
-FIRST_HEAD_RULE = "first-head-meeting"  # the rule code both profiles give the first head's duty (R1, R2)
 
 
 @dataclass(frozen=True)
@@ -82,7 +81,7 @@ def _is_first_head(item: ScheduleItem) -> bool:
 def first_head_gaps(version: ScheduleVersion, items: list[ScheduleItem]) -> list[Warning]:
     """(a) A ministry not exempt whose first head has no meeting in one of the rule's periods (R1, R2)."""
     profile = version.period.profile
-    rule = profile.rules.filter(code=FIRST_HEAD_RULE).first()
+    rule = profile.rules.filter(role=ObligationRule.Role.FIRST_HEAD_MEETINGS).first()
     if rule is None:
         return []
     start, end = version.period.start, version.period.end
@@ -244,7 +243,9 @@ def unvisited_regions(version: ScheduleVersion, items: list[ScheduleItem]) -> li
 
 
 def open_agreements(version: ScheduleVersion, items: list[ScheduleItem]) -> list[Warning]:
-    """(g) A party disagreed with an item (blocking), or has not answered yet."""
+    """(g) A party disagreed with an item, or has not answered yet: both block the submission, since the draft
+    goes to the Government agreed with the parties (G3.1) and acknowledging is not agreeing. An answer received
+    on paper is recorded as the party's answer (`agreement.record_paper_answer`)."""
     warnings = []
     for item in items:
         for agreement in item.agreements.all():
@@ -271,8 +272,13 @@ def open_agreements(version: ScheduleVersion, items: list[ScheduleItem]) -> list
                     Warning(
                         code="agreement_pending",
                         key=f"pending:{item.uid}:{agreement.organisation.code}",
-                        message=_("%(party)s has not yet agreed %(official)s in %(region)s on %(start)s.") % values,
+                        message=_(
+                            "%(party)s has not yet agreed %(official)s in %(region)s on %(start)s: ask for its "
+                            "answer, or record an answer received on paper."
+                        )
+                        % values,
                         item_uids=(str(item.uid),),
+                        severity=BLOCKING,
                     )
                 )
     return warnings

@@ -95,6 +95,15 @@ class ScheduleItem(models.Model):
         related_name="+",
     )
     deputy_prime_minister_required = models.BooleanField(_("a deputy prime minister takes part"), default=False)
+    deputy_prime_minister = models.ForeignKey(
+        "organisations.Position",
+        verbose_name=_("deputy prime minister"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        help_text=_("Required where the item meets a high risk of social tension (P6.2)."),
+    )
     # Akims of all levels who take part (R17): the regional akimat's posts, and others by name of post.
     akim_positions = models.ManyToManyField(
         "organisations.Position", verbose_name=_("participating akims"), blank=True, related_name="+"
@@ -138,6 +147,10 @@ class ItemAgreement(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
     decided_at = models.DateTimeField(_("decided"), null=True, blank=True)
+    # An answer received on paper, recorded by the authorized body with the letter's reference.
+    paper_reference = models.CharField(
+        _("letter"), max_length=300, blank=True, help_text=_("The letter's number and date, for an answer on paper.")
+    )
 
     class Meta:
         verbose_name = _("agreement")

@@ -97,10 +97,11 @@ def live_screen_panel(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def visit_record(request: HttpRequest, pk: int) -> HttpResponse:
-    """The public record of a held meeting: times, attendance, recordings, and what became of the questions."""
+    """The public record of a meeting once closed: times, attendance, recordings, and what became of the questions
+    (the visit itself may stay open while its reception is ahead)."""
     visit = _public_visit(pk)
     record = meeting_record(visit)
-    if visit.status != Visit.Status.HELD or record is None or not record.is_closed:
+    if record is None or not record.is_closed:
         raise Http404
     return render(
         request, "portal/live/meeting_record.html", {"visit": visit, "title": visit_title(visit), "record": record}

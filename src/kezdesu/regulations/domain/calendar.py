@@ -113,6 +113,16 @@ class WorkingCalendar:
             day += timedelta(days=1)
         return day
 
+    def add_working_days(self, day: date, count: int) -> date:
+        """The `count`-th working day after `day` (`count` 0: `day` itself, or the next working day)."""
+        if count <= 0:
+            return self.next_working_day_on_or_after(day)
+        while count:
+            day += timedelta(days=1)
+            if self.is_working_day(day):
+                count -= 1
+        return day
+
     def holiday_name(self, day: date, language: str | None = None) -> str | None:
         """The reason the day is off, in `language` (default: the active one); None on other days."""
         language = (language or translation.get_language() or "kk")[:2]

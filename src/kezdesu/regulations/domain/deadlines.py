@@ -51,6 +51,7 @@ def nominal_due(rule: ObligationRule, *, period_start: date, period_end: date, e
         day = month_length
     else:
         day = anchor.day
+    # Working days are counted on the calendar (compute_due); as calendar days they give the earliest date.
     return date(year, month, min(day, month_length)) + timedelta(days=rule.days)
 
 
@@ -62,8 +63,15 @@ def compute_due(
     event_date: date | None = None,
     calendar: WorkingCalendar,
 ) -> Deadline:
-    """The nominal due date, moved to the next working day when the rule says so."""
+    """The nominal due date, moved to the next working day when the rule says so.
+
+    A rule that counts working days ("within 5 working days") counts them on the calendar: its date is the
+    act's own, never moved.
+    """
     nominal = nominal_due(rule, period_start=period_start, period_end=period_end, event_date=event_date)
+    if rule.day_unit == ObligationRule.DayUnit.WORKING:
+        nominal = calendar.add_working_days(nominal - timedelta(days=rule.days), rule.days)
+        return Deadline(nominal=nominal, due=nominal, moved=False)
     due = nominal
     if rule.roll == ObligationRule.Roll.NEXT_WORKING_DAY:
         due = calendar.next_working_day_on_or_after(nominal)

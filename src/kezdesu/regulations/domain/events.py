@@ -58,6 +58,11 @@ def unregister_event_source(event: str, source: EventSource, *, lookup: EventLoo
         del _REGISTRY[event]
 
 
+def known_events() -> list[str]:
+    """The events some app registered a source for: the ones a profile's rule may be counted from."""
+    return sorted(_REGISTRY)
+
+
 def events_between(event: str, start: date, end: date) -> list[EventOccurrence]:
     registration = _REGISTRY.get(event)
     if registration is None:

@@ -1,8 +1,9 @@
-"""The obligations engine: from the profiles and the calendar, who owes what to whom, by when.
+"""The obligations engine: from the profiles and the calendar, who owes what to whom, by when, and what met it.
 
-Obligations are computed, never stored; each has a stable key, and what met it is stored as a
-`Fulfilment` under that key. Nothing here branches on a profile: every difference between acts
-is in the profile's data (regulations/data/profiles/).
+Obligations are computed, never stored; each has a stable key. What met one is computed too: the records
+Kezdesu holds, found by the rule's role (`evidence.py`), or, where none does, a reference typed by hand and
+stored as a `Fulfilment` under the key (`by_hand.py`), marked as such wherever it shows. Nothing here
+branches on a profile: every difference between acts is in the profile's data (regulations/data/profiles/).
 """
 
 from __future__ import annotations
@@ -12,30 +13,29 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
-from django.contrib.contenttypes.models import ContentType
-from django.db import IntegrityError, models, transaction
+from django.db import models
+from django.db.models import QuerySet
 from django.utils import timezone
-from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from kezdesu.core.domain.audit import record_audit
-from kezdesu.core.errors import DomainError, NotPermitted
 from kezdesu.organisations.models import Organisation
 from kezdesu.regulations.domain.calendar import WorkingCalendar
 from kezdesu.regulations.domain.deadlines import Deadline, compute_due, nominal_due
 from kezdesu.regulations.domain.events import events_between, find_event
+from kezdesu.regulations.domain.evidence import Asked, Evidence, evidence_for
 from kezdesu.regulations.domain.parties import Party, resolve_parties, resolve_recipient
 from kezdesu.regulations.domain.periods import period_containing, periods_in_years
 from kezdesu.regulations.domain.queries.profiles import profile_in_force, profile_in_force_among, profiles_with_rules
 from kezdesu.regulations.models import Fulfilment, ObligationRule, RegulationProfile
 
 __all__ = [
+    "Basis",
+    "Evidence",
     "Obligation",
     "ObligationState",
     "Party",
     "find_obligation",
     "obligations_between",
-    "record_fulfilment",
 ]
 
 FULFILMENT_BATCH = 500  # keys per query, well under SQLite's limit on parameters
@@ -46,6 +46,14 @@ class ObligationState(models.TextChoices):
     OPEN = "open", gettext_lazy("open")
     MET = "met", gettext_lazy("met")
     OVERDUE = "overdue", gettext_lazy("overdue")
+
+
+class Basis(models.TextChoices):
+    """What an obligation's state rests on."""
+
+    RECORDS = "records", gettext_lazy("met by records in Kezdesu")
+    BY_HAND = "by_hand", gettext_lazy("recorded by hand: done outside Kezdesu")
+    NONE = "", gettext_lazy("not met")
 
 
 @dataclass(frozen=True)
@@ -63,15 +71,39 @@ class Obligation:
     nominal_due: date
     due: date
     state: ObligationState
+    # The reference typed by hand (a Fulfilment without a record), if any: it meets the obligation only where
+    # no record does (then `basis` is BY_HAND); beside records that meet it, it is shown as superseded.
     fulfilment: Fulfilment | None
+    met_on: date | None = None
+    basis: str = Basis.NONE
+    # Every record that bears on it: those that count first, then those that do not, each with why.
+    evidence: tuple[Evidence, ...] = ()
 
     @property
     def moved(self) -> bool:
         return self.due != self.nominal_due
 
     @property
+    def is_met(self) -> bool:
+        return self.state == ObligationState.MET
+
+    @property
+    def by_hand(self) -> bool:
+        return self.basis == Basis.BY_HAND
+
+    @property
     def met_on_time(self) -> bool:
-        return self.fulfilment is not None and self.fulfilment.met_on <= self.due
+        return self.met_on is not None and self.met_on <= self.due
+
+    @property
+    def counting(self) -> tuple[Evidence, ...]:
+        """The records that count toward it."""
+        return tuple(record for record in self.evidence if record.counts)
+
+    @property
+    def event_id(self) -> str:
+        """For a rule counted from an event: the event's id (the key's last part)."""
+        return self.key.rsplit(":", 1)[-1] if self.rule.period == ObligationRule.Period.EVENT else ""
 
 
 @dataclass(frozen=True)
@@ -86,6 +118,16 @@ class _Candidate:
     period_start: date
     period_end: date
     deadline: Deadline
+
+
+def _applies(rule: ObligationRule, day: date) -> bool:
+    """Whether the rule, as the act stood (amended or not), applies to an obligation due on `day`."""
+    return (rule.valid_from is None or rule.valid_from <= day) and (rule.valid_to is None or day <= rule.valid_to)
+
+
+def _organisations() -> list[Organisation]:
+    """Every organisation, with the names it bore (the parties are named as they were called then)."""
+    return list(Organisation.objects.prefetch_related("former_names"))
 
 
 def _exempt(profile: RegulationProfile, organisation: Organisation | None) -> bool:
@@ -114,21 +156,22 @@ def _periodic_candidates(
     organisations: list[Organisation],
     calendar: WorkingCalendar,
 ) -> Iterator[_Candidate]:
-    debtors = [
-        party for party in resolve_parties(rule.debtor, organisations) if not _exempt(profile, party.organisation)
-    ]
-    if not debtors:
-        return
-    recipient = resolve_recipient(rule.recipient, organisations)
     margin = _year_margin(rule)
     for period_start, period_end in periods_in_years(rule.period, start.year - margin, end.year + margin):
         # Rolling only moves a date forward, and by days: skip far periods before asking the calendar.
         nominal = nominal_due(rule, period_start=period_start, period_end=period_end)
-        if not start - ROLL_REACH <= nominal <= end:
+        if not start - ROLL_REACH <= nominal <= end or not _applies(rule, nominal):
             continue
         deadline = compute_due(rule, period_start=period_start, period_end=period_end, calendar=calendar)
         if not start <= deadline.due <= end:
             continue
+        # The bodies that existed at the period's end owe it, under the names they bore then.
+        debtors = [
+            party
+            for party in resolve_parties(rule.debtor, organisations, on=period_end)
+            if not _exempt(profile, party.organisation)
+        ]
+        recipient = resolve_recipient(rule.recipient, organisations, on=period_end)
         for debtor in debtors:
             yield _Candidate(
                 key=_key(profile, rule, debtor, f"{period_start:%Y-%m-%d}"),
@@ -155,20 +198,26 @@ def _event_candidate(
     if _exempt(profile, debtor_organisation):
         return None
     debtor = next(
-        (party for party in resolve_parties(rule.debtor, organisations) if party.organisation == debtor_organisation),
+        (
+            party
+            for party in resolve_parties(rule.debtor, organisations, on=event_date)
+            if party.organisation == debtor_organisation
+        ),
         None,
     )
-    if debtor is None:  # the event's body is not one the rule binds (e.g. not a ministry)
+    if debtor is None:  # the event's body is not one the rule binds (e.g. not a ministry), or did not exist
         return None
     deadline = compute_due(
         rule, period_start=event_date, period_end=event_date, event_date=event_date, calendar=calendar
     )
+    if not _applies(rule, deadline.nominal):
+        return None
     return _Candidate(
         key=_key(profile, rule, debtor, event_id),
         profile=profile,
         rule=rule,
         debtor=debtor,
-        recipient=resolve_recipient(rule.recipient, organisations),
+        recipient=resolve_recipient(rule.recipient, organisations, on=event_date),
         period_start=event_date,
         period_end=event_date,
         deadline=deadline,
@@ -221,20 +270,52 @@ def _candidates(
             )
 
 
+def typed_by_hand() -> QuerySet[Fulfilment]:
+    """The fulfilments typed by hand. Rows linked to a record were written by the system from that record
+    before records were read directly: the record itself is read now, so they are history, not evidence."""
+    return Fulfilment.objects.filter(record_type__isnull=True)
+
+
 def _fulfilments(keys: list[str]) -> dict[str, Fulfilment]:
     found: dict[str, Fulfilment] = {}
     for index in range(0, len(keys), FULFILMENT_BATCH):
         batch = keys[index : index + FULFILMENT_BATCH]
-        found.update({row.obligation_key: row for row in Fulfilment.objects.filter(obligation_key__in=batch)})
+        rows = typed_by_hand().filter(obligation_key__in=batch).select_related("region", "position", "recorded_by")
+        found.update({row.obligation_key: row for row in rows})
     return found
+
+
+def _asked(candidate: _Candidate, today: date) -> Asked | None:
+    organisation = candidate.debtor.organisation
+    if organisation is None or not candidate.rule.role:
+        return None
+    return Asked(
+        key=candidate.key,
+        rule=candidate.rule,
+        debtor=organisation,
+        period_start=candidate.period_start,
+        period_end=candidate.period_end,
+        due=candidate.deadline.due,
+        today=today,
+        event_id=candidate.key.rsplit(":", 1)[-1] if candidate.rule.period == ObligationRule.Period.EVENT else "",
+    )
 
 
 def _with_state(candidates: list[_Candidate], *, today: date) -> list[Obligation]:
     fulfilments = _fulfilments([candidate.key for candidate in candidates])
+    evidence = evidence_for(asked for asked in (_asked(candidate, today) for candidate in candidates) if asked)
     obligations = []
     for candidate in candidates:
         fulfilment = fulfilments.get(candidate.key)
-        if fulfilment is not None:
+        records = tuple(evidence.get(candidate.key, ()))
+        counting = sorted(record.on for record in records if record.counts)
+        met_on: date | None = None
+        basis: str = Basis.NONE
+        if len(counting) >= candidate.rule.min_count:
+            met_on, basis = counting[candidate.rule.min_count - 1], Basis.RECORDS
+        elif fulfilment is not None:
+            met_on, basis = fulfilment.met_on, Basis.BY_HAND
+        if met_on is not None:
             state = ObligationState.MET
         elif today > candidate.deadline.due:
             state = ObligationState.OVERDUE
@@ -256,6 +337,9 @@ def _with_state(candidates: list[_Candidate], *, today: date) -> list[Obligation
                 due=candidate.deadline.due,
                 state=state,
                 fulfilment=fulfilment,
+                met_on=met_on,
+                basis=basis,
+                evidence=records,
             )
         )
     return obligations
@@ -285,7 +369,7 @@ def obligations_between(
     profiles = all_profiles
     if profile is not None:  # the same profile, with its rules and exemptions prefetched
         profiles = [next((loaded for loaded in all_profiles if loaded.pk == profile.pk), profile)]
-    everyone = list(Organisation.objects.all())
+    everyone = _organisations()
     calendar = WorkingCalendar.for_range(start, end)
 
     candidates = []
@@ -316,7 +400,7 @@ def find_obligation(key: str, *, today: date | None = None) -> Obligation | None
     rule = next((rule for rule in profile.rules.all() if rule.code == rule_code), None) if profile else None
     if profile is None or rule is None:
         return None
-    everyone = list(Organisation.objects.all())
+    everyone = _organisations()
 
     candidate: _Candidate | None
     if rule.period == ObligationRule.Period.EVENT:
@@ -339,19 +423,24 @@ def find_obligation(key: str, *, today: date | None = None) -> Obligation | None
         except ValueError:
             return None
         start, end = period_containing(rule.period, period_start)
-        debtor = next((party for party in resolve_parties(rule.debtor, everyone) if party.code == debtor_code), None)
+        debtor = next(
+            (party for party in resolve_parties(rule.debtor, everyone, on=end) if party.code == debtor_code), None
+        )
         if start != period_start or debtor is None or _exempt(profile, debtor.organisation):
             return None
         calendar = WorkingCalendar.for_range(start, end)
+        deadline = compute_due(rule, period_start=start, period_end=end, calendar=calendar)
+        if not _applies(rule, deadline.nominal):
+            return None
         candidate = _Candidate(
             key=key,
             profile=profile,
             rule=rule,
             debtor=debtor,
-            recipient=resolve_recipient(rule.recipient, everyone),
+            recipient=resolve_recipient(rule.recipient, everyone, on=end),
             period_start=start,
             period_end=end,
-            deadline=compute_due(rule, period_start=start, period_end=end, calendar=calendar),
+            deadline=deadline,
         )
     if candidate is None or candidate.key != key:
         return None
@@ -359,69 +448,35 @@ def find_obligation(key: str, *, today: date | None = None) -> Obligation | None
 
 
 def periodic_obligation(
-    rule_code: str, debtor: Organisation, *, period_start: date, period_end: date, today: date | None = None
+    role: str, debtor: Organisation, *, period_start: date, period_end: date, today: date | None = None
 ) -> Obligation | None:
-    """The debtor's obligation under the rule `rule_code` for the period, from the profile in force at the
+    """The debtor's obligation of the rule with `role` for the period, from the profile in force at the
     period's end (None when that profile has no such rule, or exempts the debtor)."""
     governing = profile_in_force(period_end)
     for profile in profiles_with_rules():
         if governing is not None and profile.pk != governing.pk:
             continue  # in a gap between acts, any profile with the rule
-        if any(rule.code == rule_code for rule in profile.rules.all()):
-            key = f"{profile.code}:{rule_code}:{debtor.code}:{period_start:%Y-%m-%d}"
+        for rule in profile.rules.all():
+            if rule.role != role:
+                continue
+            key = f"{profile.code}:{rule.code}:{debtor.code}:{period_start:%Y-%m-%d}"
             obligation = find_obligation(key, today=today)
             if obligation is not None:
                 return obligation
     return None
 
 
-def record_fulfilment(
-    *,
-    actor: Any,
-    obligation: Obligation,
-    met_on: date,
-    reference: str,
-    record: models.Model | None = None,
-) -> Fulfilment:
-    """Record what met an obligation: the debtor's approver or the authorized body's coordinator."""
-    debtor = obligation.debtor.organisation
-    if not actor.has_perm("regulations.record_fulfilment", debtor):
-        raise NotPermitted(_("You may not record that this obligation was met."))
-    if debtor is None:
-        raise DomainError(_("This obligation's debtor is not an organisation in the system."), code="no_debtor")
-    if met_on > timezone.localdate():
-        raise DomainError(_("The date it was met cannot be in the future."), code="future")
-    reference = reference.strip()
-    if not reference:
-        raise DomainError(_("Give the reference of what met it, e.g. the letter's number and date."), code="reference")
-    if Fulfilment.objects.filter(obligation_key=obligation.key).exists():
-        raise DomainError(_("This obligation is already recorded as met."), code="already_met")
-
-    fulfilment = Fulfilment(
-        obligation_key=obligation.key,
-        organisation=debtor,
-        met_on=met_on,
-        reference=reference,
-        recorded_by=actor if getattr(actor, "is_authenticated", False) else None,
-    )
-    if record is not None:
-        fulfilment.record_type = ContentType.objects.get_for_model(record)
-        fulfilment.record_id = str(record.pk)
-    try:
-        with transaction.atomic():
-            fulfilment.save()
-            record_audit(
-                actor=actor,
-                action="regulations.fulfilment.record",
-                target=fulfilment,
-                organisation=debtor,
-                new={
-                    "obligation_key": obligation.key,
-                    "met_on": met_on,
-                    "reference": reference,
-                    "record": f"{fulfilment.record_type_id}:{fulfilment.record_id}" if record is not None else "",
-                },
-            )
-    except IntegrityError:  # recorded by someone else in the meantime
-        raise DomainError(_("This obligation is already recorded as met."), code="already_met") from None
-    return fulfilment
+def event_obligation(
+    role: str, debtor: Organisation, *, event_id: str, on: date, today: date | None = None
+) -> Obligation | None:
+    """The debtor's obligation of the event rule with `role` for the event `event_id` dated `on`, under the
+    profile in force on `on` (None when it has no such rule or the event binds nobody)."""
+    profile = profile_in_force(on)
+    if profile is None:
+        return None
+    for rule in profile.rules.all():
+        if rule.role == role and rule.period == ObligationRule.Period.EVENT:
+            obligation = find_obligation(f"{profile.code}:{rule.code}:{debtor.code}:{event_id}", today=today)
+            if obligation is not None:
+                return obligation
+    return None

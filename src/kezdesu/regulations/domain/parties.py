@@ -3,12 +3,17 @@
 Debtors and recipients in a profile are group codes ("ministries", "akimats", "population", ...)
 or one organisation ("org:<code>"). A group of organisations expands to one party each; a group
 that is not an organisation ("population") stays one party without an organisation.
+
+Parties are resolved as of a day: a body owes what falls to it only if it existed that day (a body
+formed during a period owes that period's duties, as the successor of the body it replaced), and it
+is called by the name it bore then.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from datetime import date
 
 from django.utils import translation
 from django.utils.functional import Promise
@@ -62,10 +67,31 @@ class Party:
     organisation: Organisation | None
 
 
-def organisation_party(organisation: Organisation) -> Party:
+def name_on(organisation: Organisation, day: date | None) -> str:
+    """The body's name on `day` in the active language: a former name if it was renamed since.
+
+    Reads `former_names` as loaded (prefetch them for many bodies)."""
+    if day is not None:
+        for former in sorted(organisation.former_names.all(), key=lambda name: name.used_until):
+            if day <= former.used_until:
+                return former.name
+    return organisation.name
+
+
+def organisation_party(organisation: Organisation, *, on: date | None = None) -> Party:
     with translation.override("en"):
-        name_en = organisation.name
-    return Party(code=organisation.code, name=organisation.name, name_en=name_en, organisation=organisation)
+        name_en = name_on(organisation, on)
+    return Party(code=organisation.code, name=name_on(organisation, on), name_en=name_en, organisation=organisation)
+
+
+def is_party_on(organisation: Organisation, day: date | None) -> bool:
+    """Whether the body can owe or receive on `day`: it existed then (today: it is active)."""
+    if day is None:
+        return organisation.is_active
+    if not organisation.existed_on(day):
+        return False
+    # A body switched off without an end date is not a party at all (e.g. entered by mistake).
+    return organisation.is_active or organisation.existed_to is not None
 
 
 def group_party(code: str) -> Party:
@@ -77,26 +103,26 @@ def group_party(code: str) -> Party:
     return Party(code=code, name=str(name), name_en=name_en, organisation=None)
 
 
-def resolve_parties(code: str, organisations: Iterable[Organisation]) -> list[Party]:
-    """The parties a profile's code stands for, from organisations already loaded (no queries)."""
-    active = [organisation for organisation in organisations if organisation.is_active]
+def resolve_parties(code: str, organisations: Iterable[Organisation], *, on: date | None = None) -> list[Party]:
+    """The parties a profile's code stands for on `on`, from organisations already loaded (no queries)."""
+    existing = [organisation for organisation in organisations if is_party_on(organisation, on)]
     if code.startswith(ORGANISATION_PREFIX):
         wanted = code.removeprefix(ORGANISATION_PREFIX)
-        found = [organisation for organisation in active if organisation.code == wanted]
-        return [organisation_party(found[0])] if found else []
+        found = [organisation for organisation in existing if organisation.code == wanted]
+        return [organisation_party(found[0], on=on)] if found else []
     if code in GROUPS:
         matches = GROUPS[code]
-        return [organisation_party(organisation) for organisation in active if matches(organisation)]
+        return [organisation_party(organisation, on=on) for organisation in existing if matches(organisation)]
     if code in SINGLE_BODIES:
         matches = SINGLE_BODIES[code]
-        bodies = [organisation for organisation in active if matches(organisation)]
-        return [organisation_party(bodies[0])] if bodies else [group_party(code)]
+        bodies = [organisation for organisation in existing if matches(organisation)]
+        return [organisation_party(bodies[0], on=on)] if bodies else [group_party(code)]
     return [group_party(code)]
 
 
-def resolve_recipient(code: str, organisations: Iterable[Organisation]) -> Party:
+def resolve_recipient(code: str, organisations: Iterable[Organisation], *, on: date | None = None) -> Party:
     """One party: a group as a whole ("ministries" as addressees), or the body the code names."""
     if code in GROUPS:
         return group_party(code)
-    parties = resolve_parties(code, organisations)
+    parties = resolve_parties(code, organisations, on=on)
     return parties[0] if parties else group_party(code)

@@ -8,7 +8,12 @@ from django.utils.translation import gettext_lazy as _
 
 
 class Fulfilment(models.Model):
-    """The record that met an obligation. Obligations are computed; their key is stable."""
+    """What met an obligation outside Kezdesu, typed by hand (a letter, a meeting held outside the system).
+
+    Obligations are computed, and so is what met them when Kezdesu holds the record (`regulations.domain.
+    evidence`). A row typed by hand is the exception: shown as such everywhere. Rows with `record` set were
+    written by the system before records were read directly; they are kept as history and not counted.
+    """
 
     obligation_key = models.CharField(_("obligation"), max_length=200, unique=True)
     organisation = models.ForeignKey(
@@ -23,6 +28,24 @@ class Fulfilment(models.Model):
     record_type = models.ForeignKey(ContentType, null=True, blank=True, on_delete=models.PROTECT)
     record_id = models.CharField(max_length=100, blank=True)
     record = GenericForeignKey("record_type", "record_id")
+    region = models.ForeignKey(
+        "organisations.Region",
+        verbose_name=_("region"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        help_text=_("For a meeting held outside the system: where it was held."),
+    )
+    position = models.ForeignKey(
+        "organisations.Position",
+        verbose_name=_("official"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        help_text=_("For a meeting held outside the system: who met the population."),
+    )
     recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name=_("recorded by"), null=True, on_delete=models.PROTECT, related_name="+"
     )

@@ -8,6 +8,16 @@ from django.utils.translation import gettext_lazy as _
 
 
 class RegulationProfile(models.Model):
+    class Stage(models.TextChoices):
+        """The stages of a visit the authorized body can be kept informed of (R18)."""
+
+        ANNOUNCED = "announced", _("visit announced")
+        DATE_CHANGED = "date-changed", _("visit's date changed")
+        CANCELLED = "cancelled", _("visit cancelled")
+        HELD = "held", _("meeting held")
+        RECORD_CLOSED = "record-closed", _("visit closed: every part recorded")
+        RESULTS_PUBLISHED = "results-published", _("results published")
+
     class Cycle(models.TextChoices):
         YEAR = "year", _("calendar year")
         HALF_YEAR = "half_year", _("half-year")
@@ -34,6 +44,10 @@ class RegulationProfile(models.Model):
         validators=[MinValueValidator(Decimal("0")), MaxValueValidator(Decimal("1"))],
     )
     presentation_source = models.CharField(_("presentation share clause"), max_length=50)
+    # R18: the stages of a visit the ministry keeps the authorized body informed of, as stage codes
+    # (meetings.domain.informing.STAGES), and the clause that says so.
+    informs = models.JSONField(_("stages the authorized body is told of"), default=list, blank=True)
+    informs_source = models.CharField(_("informing clause"), max_length=50, blank=True)
     notes = models.TextField(_("notes"), blank=True)
 
     class Meta:
@@ -68,6 +82,24 @@ class ObligationRule(models.Model):
         NEXT_WORKING_DAY = "next_working_day", _("next working day")
         NONE = "none", _("not moved")
 
+    class DayUnit(models.TextChoices):
+        CALENDAR = "calendar", _("calendar days")
+        WORKING = "working", _("working days")
+
+    class Role(models.TextChoices):
+        """What the duty is, in the vocabulary the code links to records by (not the rule's code)."""
+
+        FIRST_HEAD_MEETINGS = "first-head-meetings", _("the first head's meetings with the population")
+        UNSCHEDULED_MEETING = "unscheduled-meeting", _("an unscheduled meeting on a risk flag")
+        VISIT_RESULTS = "visit-results", _("a visit's results published")
+        QUARTERLY_INFORMATION = "quarterly-information", _("quarterly information sent")
+        HALF_YEAR_RESULTS = "half-year-results", _("half-year results sent")
+        SYSTEMIC_PROBLEMS = "systemic-problems", _("systemic problems sent")
+        QUARTERLY_PROGRESS = "quarterly-progress", _("quarterly progress published")
+        SCHEDULE_PROPOSALS = "schedule-proposals", _("proposals for the schedule sent")
+        SCHEDULE_DRAFT = "schedule-draft", _("draft schedule submitted")
+        SCHEDULE_APPROVAL = "schedule-approval", _("schedule approved")
+
     profile = models.ForeignKey(
         RegulationProfile, verbose_name=_("profile"), on_delete=models.CASCADE, related_name="rules"
     )
@@ -98,7 +130,27 @@ class ObligationRule(models.Model):
         validators=[MinValueValidator(1), MaxValueValidator(31)],
         help_text=_("Empty: the anchor's own day (the last day of the month for a period's end)."),
     )
-    days = models.SmallIntegerField(_("calendar days after"), default=0)
+    days = models.SmallIntegerField(_("days after"), default=0)
+    day_unit = models.CharField(_("days counted as"), max_length=10, choices=DayUnit.choices, default=DayUnit.CALENDAR)
+    role = models.CharField(
+        _("role"),
+        max_length=40,
+        choices=Role.choices,
+        blank=True,
+        help_text=_("What the duty is: the records that meet it are found by this role."),
+    )
+    min_count = models.PositiveSmallIntegerField(
+        _("at least"),
+        default=1,
+        validators=[MinValueValidator(1)],
+        help_text=_("How many records of the role meet it in one period, e.g. at least 2 meetings."),
+    )
+    valid_from = models.DateField(
+        _("applies from"), null=True, blank=True, help_text=_("For a rule an amendment of the act brought in.")
+    )
+    valid_to = models.DateField(
+        _("applies until"), null=True, blank=True, help_text=_("For a rule an amendment of the act replaced.")
+    )
     roll = models.CharField(_("on a day off"), max_length=20, choices=Roll.choices, default=Roll.NEXT_WORKING_DAY)
     order = models.PositiveSmallIntegerField(_("order"), default=0)
     notes = models.TextField(_("notes"), blank=True, help_text=_("How the clause was read, where it needs reading."))
@@ -111,3 +163,26 @@ class ObligationRule(models.Model):
 
     def __str__(self) -> str:
         return f"{self.requirement} ({self.source}): {self.title}"
+
+
+class ProfileAmendment(models.Model):
+    """An act that amended the profile's act, with the date it took effect and the clauses it changed."""
+
+    profile = models.ForeignKey(
+        RegulationProfile, verbose_name=_("profile"), on_delete=models.CASCADE, related_name="amendments"
+    )
+    act = models.CharField(_("amending act"), max_length=300)
+    act_date = models.DateField(_("act date"))
+    effective_from = models.DateField(_("in force from"))
+    clauses = models.CharField(_("clauses amended"), max_length=100)
+    summary = models.TextField(_("what changed"), blank=True)
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    class Meta:
+        verbose_name = _("amendment of the act")
+        verbose_name_plural = _("amendments of the act")
+        ordering = ["profile", "effective_from", "order"]
+        constraints = [models.UniqueConstraint(fields=["profile", "order"], name="amendment_order_per_profile")]
+
+    def __str__(self) -> str:
+        return f"{self.act} ({self.clauses})"

@@ -21,11 +21,13 @@ from kezdesu.followup.domain.progress_reports import empty_translated, translate
 from kezdesu.followup.domain.queries.progress_reports import end_of_day, last_updates, quarter_bounds
 from kezdesu.followup.domain.queries.states import CLOSED_ISSUE_STATUSES, OPEN_MEASURE_STATUSES, with_overdue
 from kezdesu.followup.models import Measure, MeasureStatus, ProblemIssue
+from kezdesu.meetings.domain.queries.held import meeting_took_place, with_meeting_part
 from kezdesu.meetings.models import Booking, LiveMeeting, Visit, VisitPart
-from kezdesu.organisations.models import Organisation
+from kezdesu.organisations.models import Organisation, Position
 from kezdesu.planning.models import ScheduleItem, ScheduleVersion, SystemicProblem
 from kezdesu.questions.models import Channel, Question
 from kezdesu.regulations.domain.obligations import Obligation, ObligationState, obligations_between
+from kezdesu.regulations.models import ObligationRule
 
 Translated = dict[str, str]  # {"kk": ..., "ru": ..., "en": ...}
 SNAPSHOT_VERSION = 1
@@ -35,6 +37,13 @@ SNAPSHOT_VERSION = 1
 class QuarterCounts:
     # Meetings (R1–R4): required by the act (first head at least once a quarter), held, of them unscheduled.
     meetings_required: int = 0
+    # The act's first-head obligations of the quarter that are met (by a meeting in Kezdesu, or one held outside
+    # it and recorded by hand, counted apart): the same derived state the obligations page shows.
+    meetings_required_met: int = 0
+    meetings_outside_kezdesu: int = 0
+    # Meetings that took place: by the first head, and by deputies and committee chairs (R5), counted apart.
+    meetings_first_head: int = 0
+    meetings_deputies: int = 0
     meetings_held: int = 0
     meetings_unscheduled: int = 0
     meetings_cancelled: int = 0
@@ -117,8 +126,6 @@ class QuarterFigures:
         return {"version": SNAPSHOT_VERSION, **asdict(self)}
 
 
-FIRST_HEAD_RULE = "first-head-meeting"  # R2: the first head meets the population at least once a quarter
-VISIT_RESULTS_RULE = "visit-results"  # R20: the ten-day publication
 LANGUAGES = ("kk", "ru", "en")
 # A visit's ten-day publication falls due at most this long after the quarter (ten days, a holiday, a margin).
 _PUBLICATION_REACH = datetime.timedelta(days=45)
@@ -128,8 +135,8 @@ def _publication_state(obligation: Obligation | None) -> bool | None:
     """On time (True), late or overdue (False), or not yet due / not required (None)."""
     if obligation is None:
         return None
-    if obligation.fulfilment is not None:
-        return obligation.fulfilment.met_on <= obligation.due
+    if obligation.met_on is not None:
+        return obligation.met_on <= obligation.due
     return False if obligation.state == ObligationState.OVERDUE else None
 
 
@@ -196,12 +203,15 @@ def compile_quarterly_figures(
     }
 
     visits = list(
-        Visit.objects.filter(organisation_id__in=list(bodies), start_date__gte=start, start_date__lte=end)
-        .select_related("position", "region", "district")
+        with_meeting_part(
+            Visit.objects.filter(organisation_id__in=list(bodies), start_date__gte=start, start_date__lte=end)
+        )
+        .select_related("district")
         .order_by("start_date", "pk")
     )
     visit_ids = [visit.pk for visit in visits]
-    held = {visit.pk for visit in visits if visit.status == Visit.Status.HELD}
+    # Held: the meeting with the population took place, as its record says (the visit may await its other parts).
+    held = {visit.pk for visit in visits if meeting_took_place(visit)}
 
     live: dict[int, Any] = {
         row["part__visit_id"]: row
@@ -226,7 +236,10 @@ def compile_quarterly_figures(
             booked=Count("pk"),
             received=Count(
                 "pk",
-                filter=Q(slot__part__visit__status=Visit.Status.HELD, slot__starts_at__lt=end_of_day(as_of)),
+                filter=(
+                    Q(slot__part__outcome=VisitPart.Outcome.TOOK_PLACE) | Q(slot__part__visit__status=Visit.Status.HELD)
+                )
+                & Q(slot__starts_at__lt=end_of_day(as_of)),
             ),
         )
         .order_by()
@@ -277,21 +290,25 @@ def compile_quarterly_figures(
         ministry = _ministry_of(obligation.debtor.organisation, wanted)
         if ministry is None:
             continue
-        code = obligation.rule.code
+        role = obligation.rule.role
         in_quarter = start <= obligation.due <= end
-        if code == VISIT_RESULTS_RULE:
+        if role == ObligationRule.Role.VISIT_RESULTS:
             publication_of_visit[obligation.key.rsplit(":", 1)[-1]] = obligation
             if in_quarter:
                 tally = issue_counts[ministry]
                 tally["publications_due"] += 1
-                if obligation.fulfilment is None:
+                if obligation.met_on is None:
                     tally["publications_missing"] += 1
-                elif obligation.fulfilment.met_on <= obligation.due:
+                elif obligation.met_on <= obligation.due:
                     tally["publications_on_time"] += 1
                 else:
                     tally["publications_late"] += 1
-        elif code == FIRST_HEAD_RULE and obligation.period_start == start:
-            issue_counts[ministry]["meetings_required"] += 1
+        elif role == ObligationRule.Role.FIRST_HEAD_MEETINGS and obligation.period_start == start:
+            issue_counts[ministry]["meetings_required"] += obligation.rule.min_count
+            if obligation.is_met:
+                issue_counts[ministry]["meetings_required_met"] += 1
+            if obligation.by_hand:
+                issue_counts[ministry]["meetings_outside_kezdesu"] += 1
 
     problem_rows: Any = (
         SystemicProblem.objects.filter(
@@ -341,6 +358,10 @@ def compile_quarterly_figures(
         if is_held:
             counts["meetings_held"] += 1
             counts["meetings_unscheduled"] += int(visit.is_unscheduled)
+            first_head = visit.position.level == Position.Level.FIRST_HEAD and visit.position.organisation_id == (
+                visit.organisation_id
+            )
+            counts["meetings_first_head" if first_head else "meetings_deputies"] += 1
             counts["participants_hall"] += hall
             counts["participants_online"] += online
         elif visit.status == Visit.Status.CANCELLED:
@@ -417,9 +438,25 @@ SECTIONS: tuple[tuple[Any, tuple[tuple[str, Any, Any], ...]], ...] = (
         _("Meetings"),
         (
             ("meetings_required", _("Required by the act"), _("The first head's meeting, at least once a quarter.")),
+            (
+                "meetings_required_met",
+                _("Required meetings met"),
+                _("The act's first-head obligations of the quarter met, as the obligations page shows them."),
+            ),
+            (
+                "meetings_outside_kezdesu",
+                _("Of them held outside Kezdesu"),
+                _("Met by a meeting held outside the system, recorded by hand."),
+            ),
             ("meetings_scheduled", _("In the approved schedule"), _("Items of the approved schedule in the quarter.")),
             ("visits", _("Visits recorded"), _("Visits whose first day falls in the quarter, whatever their status.")),
-            ("meetings_held", _("Held"), _("Visits marked held.")),
+            ("meetings_held", _("Held"), _("Visits whose meeting with the population took place, as its record says.")),
+            ("meetings_first_head", _("Held by the first head"), _("Of the meetings held, the first head's.")),
+            (
+                "meetings_deputies",
+                _("Held by deputies and committee chairs"),
+                _("Of the meetings held, those of deputies and committee chairs (P6.3), counted apart."),
+            ),
             ("meetings_unscheduled", _("Of them unscheduled"), _("Held visits not in the schedule.")),
             ("meetings_cancelled", _("Cancelled"), _("Visits marked cancelled.")),
         ),

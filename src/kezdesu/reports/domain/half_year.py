@@ -25,15 +25,10 @@ from kezdesu.core.errors import DomainError, NotPermitted
 from kezdesu.followup.domain.progress_reports import LANGUAGES, translated
 from kezdesu.organisations.models import Organisation, Role
 from kezdesu.planning.domain.queries.recipients import people_with_roles
-from kezdesu.regulations.domain.obligations import (
-    Obligation,
-    obligations_between,
-    periodic_obligation,
-    record_fulfilment,
-)
+from kezdesu.regulations.domain.obligations import Obligation, obligations_between, periodic_obligation
+from kezdesu.regulations.models import ObligationRule
 from kezdesu.reports.domain.figures import QuarterCounts
 from kezdesu.reports.domain.queries.half_year import (
-    HALF_YEAR_RULE,
     half_year_dates,
     half_year_quarters,
     ministries,
@@ -43,7 +38,6 @@ from kezdesu.reports.domain.queries.instructions import instruction_state, instr
 from kezdesu.reports.domain.queries.systemic_problems import SystemicProblemsReport, systemic_problems_by_half_year
 from kezdesu.reports.models import HalfYearReport, QuarterlyInformation
 
-QUARTERLY_INFORMATION_RULE = "quarterly-information"  # R22
 SNAPSHOT_VERSION = 1
 Translated = dict[str, str]
 
@@ -67,6 +61,7 @@ class QuarterSource:
     submitted_on: str | None
     source: str  # SUBMITTED (the ministry's snapshot), COMPILED (from the records) or NOT_STARTED
     counts: QuarterCounts
+    by_hand: bool = False  # met by a reference typed by hand: sent outside Kezdesu
 
 
 @dataclass(frozen=True)
@@ -121,14 +116,19 @@ def half_year_obligation(year: int, half: int, *, today: datetime.date | None = 
     body = Organisation.objects.filter(is_authorized_body=True).first()
     if body is None:
         return None
-    return periodic_obligation(HALF_YEAR_RULE, body, period_start=start, period_end=end, today=today)
+    return periodic_obligation(
+        ObligationRule.Role.HALF_YEAR_RESULTS, body, period_start=start, period_end=end, today=today
+    )
 
 
 def _quarterly_obligations(year: int, half: int, today: datetime.date) -> dict[tuple[str, int], Obligation]:
     start, end = half_year_dates(year, half)
     found = {}
     for obligation in obligations_between(start=start, end=end + datetime.timedelta(days=62), today=today):
-        if obligation.rule.code == QUARTERLY_INFORMATION_RULE and start <= obligation.period_start <= end:
+        if (
+            obligation.rule.role == ObligationRule.Role.QUARTERLY_INFORMATION
+            and start <= obligation.period_start <= end
+        ):
             found[(obligation.debtor.code, (obligation.period_start.month - 1) // 3 + 1)] = obligation
     return found
 
@@ -149,9 +149,9 @@ def _quarter_state(
         return (LATE if late else ON_TIME), submitted_on.isoformat()
     if obligation is None:
         return NOT_REQUIRED, None
-    fulfilment = obligation.fulfilment
-    if fulfilment is not None and fulfilment.met_on <= today:  # met otherwise, e.g. by a letter
-        return (LATE if fulfilment.met_on > obligation.due else ON_TIME), fulfilment.met_on.isoformat()
+    if obligation.by_hand and obligation.met_on is not None and obligation.met_on <= today:
+        # Sent outside Kezdesu and recorded by hand (e.g. a letter): counted, and marked so (`by_hand`).
+        return (LATE if obligation.met_on > obligation.due else ON_TIME), obligation.met_on.isoformat()
     if today > obligation.due:
         return MISSING, None
     return PENDING, None
@@ -208,6 +208,7 @@ def compile_half_year_report(year: int, half: int, *, today: datetime.date | Non
                     submitted_on=submitted_on,
                     source=source,
                     counts=counts,
+                    by_hand=pack is None and obligation is not None and obligation.by_hand,
                 )
             )
         rows.append(
@@ -343,15 +344,7 @@ def submit_half_year_report(
             report.submitted_at, report.submitted_by = now, actor
         report.revision += 1
         report.save(update_fields=["snapshot", "status", "submitted_at", "submitted_by", "revision"])
-        obligation = half_year_obligation(year, half, today=today)
-        if obligation is not None and obligation.fulfilment is None:
-            record_fulfilment(
-                actor=actor,
-                obligation=obligation,
-                met_on=min(today, timezone.localdate()),
-                reference=_("Half-year results %(year)s/%(half)s submitted in Kezdesu") % {"year": year, "half": half},
-                record=report,
-            )
+        obligation = half_year_obligation(year, half, today=today)  # met by the submission (reports.domain.evidence)
         record_audit(
             actor=actor,
             action="reports.half_year.resubmit" if resubmission else "reports.half_year.submit",

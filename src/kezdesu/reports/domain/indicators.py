@@ -32,6 +32,7 @@ from kezdesu.meetings.models import LiveMeeting, Visit
 from kezdesu.organisations.models import Organisation
 from kezdesu.questions.models import Question
 from kezdesu.regulations.domain.obligations import Obligation, ObligationState, obligations_between
+from kezdesu.regulations.models import ObligationRule
 
 
 class Outcome:
@@ -75,9 +76,10 @@ class RecordRef:
     label: Translated
     url: str
     outcome: str
+    by_hand: bool = False  # met by a reference typed by hand (done outside Kezdesu), shown as such
 
     def to_json(self) -> dict[str, object]:
-        return {"label": self.label, "url": self.url, "outcome": self.outcome}
+        return {"label": self.label, "url": self.url, "outcome": self.outcome, "by_hand": self.by_hand}
 
 
 @dataclass(frozen=True)
@@ -159,14 +161,14 @@ def _year_bounds(year: int) -> tuple[datetime.date, datetime.date]:
     return datetime.date(year, 1, 1), datetime.date(year, 12, 31)
 
 
-def _obligations(rule: str, year: int, ministries: list[Organisation], today: datetime.date) -> list[Obligation]:
-    """The rule's obligations due in the year that are due by `today` or already met."""
+def _obligations(role: str, year: int, ministries: list[Organisation], today: datetime.date) -> list[Obligation]:
+    """The obligations of the rules with `role` due in the year that are due by `today` or already met."""
     start, end = _year_bounds(year)
     ministry_pks = {ministry.pk for ministry in ministries}
     return [
         obligation
         for obligation in obligations_between(start=start, end=end, organisations=ministries, today=today)
-        if obligation.rule.code == rule
+        if obligation.rule.role == role
         and obligation.debtor.organisation is not None
         and obligation.debtor.organisation.pk in ministry_pks
         and (obligation.state != ObligationState.OPEN)
@@ -174,9 +176,9 @@ def _obligations(rule: str, year: int, ministries: list[Organisation], today: da
 
 
 def obligation_outcome(obligation: Obligation) -> str:
-    if obligation.fulfilment is None:
+    if obligation.met_on is None:
         return Outcome.OVERDUE
-    return Outcome.ON_TIME if obligation.fulfilment.met_on <= obligation.due else Outcome.LATE
+    return Outcome.ON_TIME if obligation.met_on <= obligation.due else Outcome.LATE
 
 
 def _obligation_label(obligation: Obligation) -> Translated:
@@ -196,12 +198,13 @@ def _obligation_record(obligation: Obligation) -> RecordRef:
         label=_obligation_label(obligation),
         url=_unprefixed(reverse("office:obligation", kwargs={"key": obligation.key})),
         outcome=obligation_outcome(obligation),
+        by_hand=obligation.by_hand,
     )
 
 
-def _obligation_indicator(rule: str) -> Compute:
+def _obligation_indicator(role: str) -> Compute:
     def compute(year: int, ministries: list[Organisation], today: datetime.date) -> dict[int, IndicatorValue]:
-        obligations = _obligations(rule, year, ministries, today)
+        obligations = _obligations(role, year, ministries, today)
         return _by_ministry(
             ministries,
             ((obligation.debtor.organisation.pk, _obligation_record(obligation)) for obligation in obligations),  # type: ignore[union-attr]
@@ -220,7 +223,7 @@ def _results_label(visit: Visit, due: datetime.date) -> str:
 
 def _publications(year: int, ministries: list[Organisation], today: datetime.date) -> dict[int, IndicatorValue]:
     """The `visit-results` obligations (R20): their key ends with the visit's id; records are the results pages."""
-    obligations = _obligations("visit-results", year, ministries, today)
+    obligations = _obligations(ObligationRule.Role.VISIT_RESULTS, year, ministries, today)
     visit_pks = {int(obligation.key.rsplit(":", 1)[1]) for obligation in obligations}
     visits = _visits(visit_pks)
 
@@ -229,7 +232,7 @@ def _publications(year: int, ministries: list[Organisation], today: datetime.dat
             visit = visits[int(obligation.key.rsplit(":", 1)[1])]
             label = in_languages(partial(_results_label, visit, obligation.due))
             url = _unprefixed(reverse("portal:visit_results", kwargs={"pk": visit.pk}))
-            record = RecordRef(label=label, url=url, outcome=obligation_outcome(obligation))
+            record = RecordRef(label=label, url=url, outcome=obligation_outcome(obligation), by_hand=obligation.by_hand)
             yield obligation.debtor.organisation.pk, record  # type: ignore[union-attr]
 
     return _by_ministry(ministries, records())
@@ -406,7 +409,7 @@ INDICATORS: dict[str, Indicator] = {
                 "deadline."
             ),
             default_weight=Decimal("25"),
-            compute_all=_obligation_indicator("first-head-meeting"),
+            compute_all=_obligation_indicator(ObligationRule.Role.FIRST_HEAD_MEETINGS),
         ),
         Indicator(
             code="publications_on_time",
@@ -426,7 +429,7 @@ INDICATORS: dict[str, Indicator] = {
                 "after each quarter), counting those already due: the share submitted by the deadline."
             ),
             default_weight=Decimal("15"),
-            compute_all=_obligation_indicator("quarterly-information"),
+            compute_all=_obligation_indicator(ObligationRule.Role.QUARTERLY_INFORMATION),
         ),
         Indicator(
             code="issues_solved_on_time",

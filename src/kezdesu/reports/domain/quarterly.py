@@ -24,11 +24,11 @@ from kezdesu.core.errors import DomainError, NotPermitted
 from kezdesu.followup.domain.queries.progress_reports import quarter_bounds
 from kezdesu.organisations.models import Organisation
 from kezdesu.planning.domain.queries.recipients import coordinators, people_with_roles
-from kezdesu.regulations.domain.obligations import Obligation, periodic_obligation, record_fulfilment
+from kezdesu.regulations.domain.obligations import Obligation, periodic_obligation
+from kezdesu.regulations.models import ObligationRule
 from kezdesu.reports.domain.figures import compile_quarterly_information
 from kezdesu.reports.models import QuarterlyInformation
 
-QUARTERLY_INFORMATION_RULE = "quarterly-information"  # R22 in the regulation profiles' data
 LANGUAGES = ("kk", "ru", "en")
 
 register_kind(
@@ -51,7 +51,7 @@ def quarterly_obligation(
     """The ministry's `quarterly-information` obligation for the quarter, under the act in force at its end."""
     start, end = quarter_bounds(year, quarter)
     return periodic_obligation(
-        QUARTERLY_INFORMATION_RULE, organisation, period_start=start, period_end=end, today=today
+        ObligationRule.Role.QUARTERLY_INFORMATION, organisation, period_start=start, period_end=end, today=today
     )
 
 
@@ -221,18 +221,9 @@ def submit_quarterly_information(
         information.submitted_at, information.submitted_by = now, actor
         information.revision += 1
         information.save(update_fields=["status", "submitted_at", "submitted_by", "revision"])
+        # Submitting meets the obligation (reports.domain.evidence reads it); the audit says if it is late.
         obligation = quarterly_obligation(organisation, year, quarter, today=today)
-        late = False
-        if obligation is not None and obligation.fulfilment is None:
-            met_on = min(today, timezone.localdate())
-            late = met_on > obligation.due
-            record_fulfilment(
-                actor=actor,
-                obligation=obligation,
-                met_on=met_on,
-                reference=office_url(organisation, year, quarter),
-                record=information,
-            )
+        late = obligation is not None and today > obligation.due
         record_audit(
             actor=actor,
             action="reports.quarterly_information.submit",

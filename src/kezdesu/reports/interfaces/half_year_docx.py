@@ -66,11 +66,24 @@ def _execution(instruction: dict[str, Any]) -> str:
     return f"{state} {_date(instruction['done_on'])}" if instruction["done_on"] else state
 
 
+def meetings_met_text(counts: dict[str, int]) -> str:
+    """'3 / 4', and how many of those met were held outside Kezdesu (recorded by hand), where any were."""
+    text = f"{counts.get('meetings_required_met', 0)} / {counts['meetings_required']}"
+    outside = counts.get("meetings_outside_kezdesu", 0)
+    if outside:
+        text += " (" + _("%(count)s held outside Kezdesu") % {"count": outside} + ")"
+    return text
+
+
+def meetings_held_text(counts: dict[str, int]) -> str:
+    return f"{counts.get('meetings_first_head', 0)} · {counts.get('meetings_deputies', 0)}"
+
+
 def _figures_rows(snapshot: dict[str, Any]) -> list[tuple[str, ...]]:
     def row(name: str, counts: dict[str, int]) -> tuple[str, ...]:
         return (
             name,
-            f"{counts['meetings_held']} / {counts['meetings_required']}",
+            meetings_met_text(counts),
             str(counts["participants_hall"] + counts["participants_online"]),
             str(counts["questions"]),
             str(counts["reception_received"]),
@@ -107,7 +120,8 @@ def half_year_docx(snapshot: dict[str, Any], *, review: GovernmentReview | None 
                 (_("Due"), _date(snapshot.get("due"))),
                 (_("As of"), _date(snapshot["as_of"])),
                 (_("Submitted"), submitted),
-                (_("Meetings held / required"), f"{totals['meetings_held']} / {totals['meetings_required']}"),
+                (_("First heads' meetings: required met / required"), meetings_met_text(totals)),
+                (_("Meetings held: first heads · deputies and committee chairs"), meetings_held_text(totals)),
                 (_("Questions received"), str(totals["questions"])),
                 (
                     _("Quarterly information submitted on time / late / not submitted"),
@@ -123,7 +137,7 @@ def half_year_docx(snapshot: dict[str, Any], *, review: GovernmentReview | None 
         document.add_paragraph(_("Figures by ministry"), style="Heading 1")
         header: tuple[str, ...] = (
             _("Ministry"),
-            _("Meetings held / required"),
+            _("First heads' meetings: required met / required"),
             _("Participants"),
             _("Questions"),
             _("Received in person"),

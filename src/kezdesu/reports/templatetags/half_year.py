@@ -2,6 +2,7 @@
 
 from django import template
 
+from kezdesu.reports.interfaces.half_year_docx import meetings_held_text, meetings_met_text
 from kezdesu.reports.interfaces.half_year_labels import (
     INSTRUCTION_STATES,
     OBLIGATION_STATES,
@@ -30,3 +31,15 @@ def state_label(value: str, kind: str) -> str:
 @register.filter
 def state_class(value: str) -> str:
     return f"state--{STATE_CLASSES.get(value or '', 'open')}"
+
+
+@register.filter
+def meetings_met(counts: dict[str, int]) -> str:
+    """The first heads' required meetings met / required, with those held outside Kezdesu."""
+    return meetings_met_text(counts)
+
+
+@register.filter
+def meetings_held(counts: dict[str, int]) -> str:
+    """Meetings held: by first heads · by deputies and committee chairs (R5)."""
+    return meetings_held_text(counts)

@@ -8,12 +8,12 @@ from dataclasses import dataclass
 
 from django.utils import timezone
 
-from kezdesu.followup.domain.progress_reports import QUARTERLY_PROGRESS_RULE
 from kezdesu.followup.domain.queries.progress_reports import quarter_bounds, quarter_of, reports_of
 from kezdesu.followup.domain.queries.states import public_issues
 from kezdesu.followup.models import ProgressReport
 from kezdesu.organisations.models import Organisation
 from kezdesu.regulations.domain.obligations import Obligation, obligations_between
+from kezdesu.regulations.models import ObligationRule
 
 QUARTERS_SHOWN = 8
 
@@ -53,7 +53,8 @@ def _obligations(organisation: Organisation, quarters: list[tuple[int, int]]) ->
     return {
         obligation.period_start: obligation
         for obligation in obligations_between(start=start, end=end, organisations=[organisation])
-        if obligation.rule.code == QUARTERLY_PROGRESS_RULE and obligation.debtor.organisation == organisation
+        if obligation.rule.role == ObligationRule.Role.QUARTERLY_PROGRESS
+        and obligation.debtor.organisation == organisation
     }
 
 

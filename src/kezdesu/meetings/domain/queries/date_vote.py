@@ -4,11 +4,13 @@ import datetime
 from dataclasses import dataclass
 from enum import StrEnum
 
-from django.db.models import Count
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 from django.utils import timezone
+from django.utils.formats import date_format
 
 from kezdesu.meetings.models import DateOption, DateVote, Visit
 from kezdesu.organisations.models import District
+from kezdesu.regulations.domain.calendar import WorkingCalendar
 
 
 class VoteState(StrEnum):
@@ -30,11 +32,43 @@ def date_options(visit: Visit) -> list[DateOption]:
     return list(DateOption.objects.filter(visit=visit).order_by("starts_at", "pk"))
 
 
+def visits_without_date_vote(
+    visits: QuerySet[Visit] | None = None, *, from_day: datetime.date | None = None
+) -> QuerySet[Visit]:
+    """Announced visits whose population was not asked about the day and time (P3.5; under REG-2024 the
+    procedure's default content, G3.2): no vote on the date was ever opened, or it offers no date.
+
+    Derived from the records, never stored: opening a vote sets `vote_closes_at`, and fixing a date without
+    a vote leaves it empty. `from_day`: only visits not over by then. One query, whatever the number of visits.
+    """
+    offered = DateOption.objects.filter(visit=OuterRef("pk"))
+    unasked = (visits if visits is not None else Visit.objects.all()).filter(
+        Q(vote_closes_at__isnull=True) | ~Exists(offered), status=Visit.Status.PUBLISHED
+    )
+    if from_day is not None:
+        unasked = unasked.filter(end_date__gte=from_day)
+    return unasked.select_related("organisation", "position", "region").order_by("start_date", "pk")
+
+
 @dataclass(frozen=True)
 class OptionResult:
     option: DateOption
     votes: int
     percent: int  # of all votes, rounded; for the bars
+    day_off: str = ""  # why the day is off (a holiday's name, "Saturday"); empty on a working day
+
+
+def _days_off(options: list[DateOption]) -> dict[int, str]:
+    """{option id: why its day is off} for the options on days off: information, not a refusal."""
+    if not options:
+        return {}
+    days = {option.pk: timezone.localtime(option.starts_at).date() for option in options}
+    calendar = WorkingCalendar.for_range(min(days.values()), max(days.values()))
+    return {
+        pk: calendar.holiday_name(day) or date_format(day, "l")
+        for pk, day in days.items()
+        if not calendar.is_working_day(day)
+    }
 
 
 @dataclass(frozen=True)
@@ -58,8 +92,9 @@ class VoteResults:
 
 
 def vote_results(visit: Visit) -> VoteResults:
-    """Votes per option and per district of the visit's region, in two queries."""
+    """Votes per option and per district of the visit's region; days off with their reason."""
     options = date_options(visit)
+    days_off = _days_off(options)
     counts = {
         (row["option"], row["district"]): row["votes"]
         for row in DateVote.objects.filter(visit=visit).values("option", "district").annotate(votes=Count("pk"))
@@ -79,7 +114,9 @@ def vote_results(visit: Visit) -> VoteResults:
     rows.sort(key=lambda row: (row.district is None, -row.votes, str(row.district or "")))
     return VoteResults(
         options=tuple(
-            OptionResult(option=o, votes=n, percent=round(100 * n / total) if total else 0)
+            OptionResult(
+                option=o, votes=n, percent=round(100 * n / total) if total else 0, day_off=days_off.get(o.pk, "")
+            )
             for o, n in zip(options, per_option, strict=True)
         ),
         districts=tuple(rows),

@@ -18,12 +18,13 @@ def _with_parts(visits: QuerySet[Visit]) -> QuerySet[Visit]:
     """Everything a visit's page shows, in a fixed number of queries however many parts and links."""
     parts = VisitPart.objects.prefetch_related(
         "akim_positions",
+        "akim_answers",
         Prefetch("broadcasts", queryset=BroadcastLink.objects.select_related("account").order_by("account__platform")),
         Prefetch("agenda", queryset=AgendaItem.objects.order_by("order", "pk")),
     ).order_by("starts_at", "pk")
-    return visits.select_related("organisation", "position", "region", "district", "period").prefetch_related(
-        Prefetch("parts", queryset=parts)
-    )
+    return visits.select_related(
+        "organisation", "position", "region", "district", "period", "risk_flag", "deputy_prime_minister"
+    ).prefetch_related(Prefetch("parts", queryset=parts))
 
 
 def _listed(visits: QuerySet[Visit]) -> QuerySet[Visit]:
@@ -70,7 +71,11 @@ def _scope_filter(user: Any) -> Q | None:
         return None
     scope = organisations_in_scope(user)
     akimat_regions = scope.filter(kind=Organisation.Kind.AKIMAT, region__isnull=False).values("region_id")
-    return Q(organisation__in=scope) | Q(region_id__in=akimat_regions)
+    # An akimat whose akim is invited to a part (R17), e.g. a district's, reads that visit too.
+    invited = VisitPart.akim_positions.through.objects.filter(position__organisation__in=scope).values(
+        "visitpart__visit_id"
+    )
+    return Q(organisation__in=scope) | Q(region_id__in=akimat_regions) | Q(pk__in=invited)
 
 
 def visits_in_scope(user: Any) -> QuerySet[Visit]:

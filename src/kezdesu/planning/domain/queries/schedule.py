@@ -17,7 +17,17 @@ def items_of(version: ScheduleVersion) -> QuerySet[ScheduleItem]:
     """The version's items with everything a page or a check shows about them."""
     return (
         ScheduleItem.objects.filter(version=version)
-        .select_related("organisation", "organisation__parent", "position", "region", "district", "risk_flag")
+        .select_related(
+            "organisation",
+            "organisation__parent",
+            "position",
+            "region",
+            "district",
+            "risk_flag",
+            "risk_flag__competent_ministry",
+            "risk_flag__region",
+            "deputy_prime_minister",
+        )
         .prefetch_related(
             "akim_positions",
             Prefetch("agreements", queryset=ItemAgreement.objects.select_related("organisation").order_by("pk")),

@@ -48,8 +48,25 @@ def as_json(obligation: Obligation) -> dict[str, Any]:
         "due": obligation.due.isoformat(),
         "moved": obligation.moved,
         "state": str(obligation.state.value),
-        "met_on": obligation.fulfilment.met_on.isoformat() if obligation.fulfilment else None,
-        "reference": obligation.fulfilment.reference if obligation.fulfilment else None,
+        "met_on": obligation.met_on.isoformat() if obligation.met_on else None,
+        # What the state rests on: Kezdesu's records ("records"), a reference typed by hand ("by_hand"), or "".
+        "basis": str(obligation.basis),
+        "met_by": [record.to_json() for record in obligation.counting],
+        "records": [record.to_json() for record in obligation.evidence],
+        "by_hand": _by_hand(obligation),
+    }
+
+
+def _by_hand(obligation: Obligation) -> dict[str, Any] | None:
+    fulfilment = obligation.fulfilment
+    if fulfilment is None:
+        return None
+    return {
+        "met_on": fulfilment.met_on.isoformat(),
+        "reference": fulfilment.reference,
+        "region": fulfilment.region.kato if fulfilment.region is not None else None,
+        "official": fulfilment.position.title if fulfilment.position is not None else None,  # in English here
+        "counted": obligation.by_hand,  # False when records meet it anyway
     }
 
 
@@ -62,7 +79,7 @@ def _table_row(obligation: Obligation) -> dict[str, str]:
         "period": f"{obligation.period_start:%Y-%m-%d}..{obligation.period_end:%Y-%m-%d}",
         "nominal_due": f"{obligation.nominal_due:%Y-%m-%d}",
         "due": f"{obligation.due:%Y-%m-%d}" + (" *" if obligation.moved else ""),
-        "state": str(obligation.state.value),
+        "state": str(obligation.state.value) + (" (by hand)" if obligation.by_hand else ""),
         "title": obligation.title,
     }
 

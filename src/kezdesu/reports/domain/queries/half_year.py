@@ -9,6 +9,7 @@ from django.db.models import QuerySet
 
 from kezdesu.organisations.models import Organisation
 from kezdesu.regulations.domain.obligations import obligations_between
+from kezdesu.regulations.models import ObligationRule
 from kezdesu.reports.models import HalfYearReport, QuarterlyInformation
 
 
@@ -39,9 +40,6 @@ def quarterly_packs(year: int, quarters: tuple[int, ...]) -> QuerySet[QuarterlyI
     return QuarterlyInformation.objects.filter(year=year, quarter__in=quarters)
 
 
-HALF_YEAR_RULE = "half-year-results"  # R23 in the regulation profiles' data
-
-
 def current_half(today: datetime.date) -> tuple[int, int]:
     return today.year, 1 if today.month <= 6 else 2
 
@@ -58,7 +56,7 @@ def half_year_rows(today: datetime.date) -> list[dict[str, Any]]:
         for obligation in obligations_between(
             start=datetime.date(first_year, 1, 1), end=datetime.date(max(k[0] for k in keys) + 1, 1, 31), today=today
         )
-        if obligation.rule.code == HALF_YEAR_RULE
+        if obligation.rule.role == ObligationRule.Role.HALF_YEAR_RESULTS
     }
     rows = []
     for key in keys:

@@ -67,6 +67,7 @@ class Cell:
     met_late: int = 0
     overdue: int = 0
     open: int = 0  # not met, deadline not passed yet
+    by_hand: int = 0  # of those met, met by a reference typed by hand (done outside Kezdesu), marked so
     exempt: bool = False
 
     @property
@@ -164,6 +165,7 @@ def compliance(*, year: int, today: datetime.date, obligations: list[Obligation]
                 cell.met_on_time += 1
             else:
                 cell.met_late += 1
+            cell.by_hand += int(obligation.by_hand)
         elif obligation.state == ObligationState.OVERDUE:
             cell.overdue += 1
         else:

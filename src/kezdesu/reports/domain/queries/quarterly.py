@@ -11,8 +11,8 @@ from django.utils.translation import gettext_lazy as _
 
 from kezdesu.followup.domain.queries.progress_reports import quarter_bounds, quarter_of
 from kezdesu.organisations.models import Organisation
-from kezdesu.regulations.domain.obligations import Obligation, ObligationState, obligations_between
-from kezdesu.reports.domain.quarterly import QUARTERLY_INFORMATION_RULE
+from kezdesu.regulations.domain.obligations import Basis, Obligation, ObligationState, obligations_between
+from kezdesu.regulations.models import ObligationRule
 from kezdesu.reports.models import QuarterlyInformation
 
 QUARTERS_SHOWN = 8
@@ -24,7 +24,7 @@ SUBMITTED_ON_TIME = "submitted_on_time"
 SUBMITTED_LATE = "submitted_late"
 SUBMITTED = "submitted"  # under an act that does not require it
 RETURNED = "returned"  # returned for correction after a submission that met the obligation
-MET_OTHERWISE = "met_otherwise"  # the obligation was recorded as met by other means (e.g. a letter)
+MET_OTHERWISE = "met_otherwise"  # sent outside Kezdesu (e.g. a letter) and recorded by hand
 OVERDUE = "overdue"
 OPEN = "open"
 NOT_REQUIRED = "not_required"
@@ -34,7 +34,7 @@ STATE_LABELS = {
     SUBMITTED_LATE: _("submitted late"),
     SUBMITTED: _("submitted"),
     RETURNED: _("returned for correction"),
-    MET_OTHERWISE: _("met otherwise (recorded without the pack)"),
+    MET_OTHERWISE: _("sent outside Kezdesu: recorded by hand"),
     OVERDUE: _("overdue"),
     OPEN: _("open"),
     NOT_REQUIRED: _("not required by the act in force"),
@@ -80,17 +80,19 @@ class QuarterRow:
 
 
 def pack_state(information: QuarterlyInformation | None, obligation: Obligation | None) -> str:
+    """The pack's state as the obligation derives it from the records: submitted (on time or late), sent
+    outside Kezdesu and recorded by hand, returned for correction, or open/overdue."""
     submitted = information is not None and information.status == QuarterlyInformation.Status.SUBMITTED
-    fulfilment = obligation.fulfilment if obligation is not None else None
     if obligation is None:
         return SUBMITTED if submitted else NOT_REQUIRED
-    if fulfilment is not None:
-        if not submitted:
-            returned = information is not None and information.returned_at is not None
-            return RETURNED if returned else MET_OTHERWISE
-        return SUBMITTED_ON_TIME if fulfilment.met_on <= obligation.due else SUBMITTED_LATE
-    if submitted:  # submitted, yet not recorded (e.g. the profile was loaded later): judge by the submission day
+    if submitted and obligation.basis == Basis.RECORDS and obligation.met_on is not None:
+        return SUBMITTED_ON_TIME if obligation.met_on <= obligation.due else SUBMITTED_LATE
+    if submitted:
         return SUBMITTED
+    if information is not None and information.returned_at is not None:
+        return RETURNED
+    if obligation.by_hand:
+        return MET_OTHERWISE
     return OVERDUE if obligation.state == ObligationState.OVERDUE else OPEN
 
 
@@ -109,7 +111,7 @@ def _obligations(
     found = {}
     for obligation in obligations_between(start=start, end=end, organisations=organisations, today=today):
         debtor = obligation.debtor.organisation
-        if obligation.rule.code == QUARTERLY_INFORMATION_RULE and debtor is not None:
+        if obligation.rule.role == ObligationRule.Role.QUARTERLY_INFORMATION and debtor is not None:
             found[(debtor.pk, obligation.period_start)] = obligation
     return found
 

@@ -22,10 +22,10 @@ from kezdesu.organisations.models import Organisation
 from kezdesu.planning.models import SystemicProblem
 from kezdesu.questions.models import Question
 from kezdesu.regulations.domain.obligations import obligations_between
+from kezdesu.regulations.models import ObligationRule
 from kezdesu.reports.domain.queries.half_year import half_year_dates
 from kezdesu.reports.domain.queries.instructions import reads_half_year_results
 
-SYSTEMIC_PROBLEMS_RULE = "systemic-problems"  # R11 in the regulation profiles' data
 Translated = dict[str, str]
 
 
@@ -173,7 +173,7 @@ def systemic_problems_by_half_year(
         for obligation in obligations_between(
             start=end, end=end + datetime.timedelta(days=31), organisations=akimat_list, today=today
         )
-        if obligation.rule.code == SYSTEMIC_PROBLEMS_RULE and obligation.period_start == start
+        if obligation.rule.role == ObligationRule.Role.SYSTEMIC_PROBLEMS and obligation.period_start == start
     }
 
     by_akimat: dict[int, list[ProblemRow]] = defaultdict(list)
@@ -218,8 +218,8 @@ def systemic_problems_by_half_year(
                 else dict.fromkeys(LANGUAGES, ""),
                 obligation_state=str(obligation.state) if obligation is not None else "",
                 due=obligation.due.isoformat() if obligation is not None else None,
-                met_on=obligation.fulfilment.met_on.isoformat()
-                if obligation is not None and obligation.fulfilment is not None
+                met_on=obligation.met_on.isoformat()
+                if obligation is not None and obligation.met_on is not None
                 else None,
                 problems=by_akimat[organisation.pk],
             )
