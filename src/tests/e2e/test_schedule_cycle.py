@@ -117,6 +117,21 @@ def test_a_half_year_goes_from_proposal_to_an_amended_public_schedule(live_serve
     )
     sign_out(page)
 
+    # A pending agreement blocks the submission: acknowledging is not agreeing (G3.1).
+    sign_in(page, base, COORDINATOR)
+    page.goto(f"{base}/en/office/planning/schedule/{period.pk}/")
+    pending = page.locator("#warnings-agreement_pending")
+    assert pending.get_attribute("open") is not None  # blocking groups stand open
+    assert pending.locator("summary").inner_text().count("blocking") == 1
+    assert pending.locator("button", has_text="Acknowledge").count() == 0
+    page.click("button:has-text('Submit to the Government')")
+    page.wait_for_load_state()
+    refusal = page.locator(".message", has_text="Resolve every blocking warning")
+    assert refusal.count() == 1
+    assert refusal.is_visible()
+    assert ScheduleVersion.objects.get(period=period, number=None).status == ScheduleVersion.Status.WORKING
+    sign_out(page)
+
     # The ministry and the region's akimat agree.
     answer_agreement(page, base, "finance.editor", period)
     answer_agreement(page, base, "abai.editor", period)
@@ -148,7 +163,8 @@ def test_a_half_year_goes_from_proposal_to_an_amended_public_schedule(live_serve
     assert (approved.status, approved.act_number) == (ScheduleVersion.Status.APPROVED, "№ 789 (test)")
     sign_out(page)
 
-    # The coordinator moves the meeting by a week and records the amendment; the diff shows it.
+    # The coordinator moves the meeting by a week: the parties are asked again, then the amendment goes to the
+    # Government and becomes version 2 only with its act; the diff shows it.
     sign_in(page, base, COORDINATOR)
     item = ScheduleItem.objects.get(version__period=period, version__number=None)
     page.goto(f"{base}/en/office/planning/schedule/items/{item.pk}/")
@@ -156,10 +172,28 @@ def test_a_half_year_goes_from_proposal_to_an_amended_public_schedule(live_serve
     page.fill("input[name=end_date]", moved_to.isoformat())
     page.click("form button:has-text('Save')")
     page.wait_for_load_state()
-    page.goto(f"{base}/en/office/planning/schedule/{period.pk}/amend/")
+    sign_out(page)
+    answer_agreement(page, base, "finance.editor", period)
+    answer_agreement(page, base, "abai.editor", period)
+    sign_in(page, base, COORDINATOR)
+    page.goto(f"{base}/en/office/planning/schedule/{period.pk}/")
+    page.click("nav.actions >> text=Submit the amendment to the Government")
     page.fill("textarea[name=reason]", "The akim of Abai Region asked for a later date.")
-    page.click("button:has-text('Record the amendment')")
+    page.click("form button:has-text('Submit the amendment')")
     page.wait_for_load_state()
+    assert ScheduleVersion.objects.get(period=period, number=None).status == ScheduleVersion.Status.SUBMITTED
+    assert not ScheduleVersion.objects.filter(period=period, number=2).exists()
+    sign_out(page)
+    sign_in(page, base, "government-apparatus.approver")
+    page.goto(f"{base}/en/office/planning/schedule/{period.pk}/")
+    page.click("nav.actions >> text=Approve")
+    page.fill("input[name=act_number]", "№ 790 (test)")
+    page.fill("input[name=act_date]", "2026-11-21")
+    page.click("form button:has-text('Approve')")
+    page.wait_for_load_state()
+    assert ScheduleVersion.objects.get(period=period, number=2).act_number == "№ 790 (test)"
+    sign_out(page)
+    sign_in(page, base, COORDINATOR)
     page.goto(f"{base}/en/office/planning/schedule/{period.pk}/versions/2/")
     content = page.locator("main").inner_text()
     assert f"{day:%d.%m.%Y}" in content
