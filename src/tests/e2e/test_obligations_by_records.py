@@ -8,12 +8,12 @@ import pytest
 from django.core.management import call_command
 from django.utils import timezone
 
+from kezdesu.followup.models import ProgressReport
 from kezdesu.meetings.models import Visit, VisitPart
 from kezdesu.organisations.models import Organisation, Position, Region, Role
 from kezdesu.planning.models import ItemAgreement, PlanningPeriod, ScheduleItem, ScheduleVersion
 from kezdesu.regulations.models import RegulationProfile
 from kezdesu.reports.models import QuarterlyInformation
-from kezdesu.followup.models import ProgressReport
 from tests.factories.meetings import at
 from tests.factories.organisations import MembershipFactory, UserFactory
 
@@ -140,7 +140,9 @@ def test_a_held_visit_turns_its_quarter_green_on_the_oversight_dashboard(live_se
     assert page.url.endswith(f"/visits/{world.pk}/#closing")
     confirmation = page.locator(".message", has_text="Every part is recorded: the visit is closed.")
     assert confirmation.count() == 1
-    assert confirmation.is_visible()
+    box = confirmation.bounding_box()  # where the page lands, in sight: not at the top of a scrolled page
+    assert box is not None
+    assert 0 <= box["y"] < page.viewport_size["height"]
     sign_out(page)
 
     sign_in(page, base, "oversight")

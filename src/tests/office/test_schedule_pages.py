@@ -272,10 +272,13 @@ def test_the_coordinator_records_an_answer_received_on_paper(client, world):
     assert refused.status_code == 200
     assert "This field is required." in refused.text
     assert response.status_code == 302
-    assert response["Location"].endswith(f"#item-{item.pk}")
+    assert response["Location"].endswith("#items-title")
     agreement.refresh_from_db()
     assert (agreement.decision, agreement.paper_reference) == ("agreed", "Letter No. 12-04/55 of 01.12.2026")
-    assert client.get(response["Location"]).status_code == 200
+    landed = client.get(response["Location"]).text
+    # The confirmation is shown where the page lands (the meetings' table), not at the top out of sight.
+    table = landed[landed.index('id="items-title"') :]
+    assert "The answer received on paper is recorded." in table
 
 
 def test_only_the_authorized_body_records_an_answer_on_paper(client, world):

@@ -22,6 +22,7 @@ from django.db import transaction
 from django.test.utils import override_settings
 
 from kezdesu.meetings.domain.agenda import AgendaEntry, max_presentation_share, part_minutes, set_agenda
+from kezdesu.meetings.domain.queries.held import meeting_took_place
 from kezdesu.meetings.domain.tasks import create_visit_tasks, may_update_task, update_task
 from kezdesu.meetings.models import AgendaItem, Visit, VisitPart, VisitTask
 from kezdesu.organisations.models import Role, User
@@ -143,7 +144,7 @@ def add_agenda_demo(visits: Iterable[Visit]) -> dict[str, int]:
             had_tasks = VisitTask.objects.filter(visit=visit).exists()
             create_visit_tasks(visit=visit)
             counts["task_lists"] += 0 if had_tasks else 1
-            if visit.status == Visit.Status.HELD:
+            if meeting_took_place(visit):
                 counts["tasks_changed"] += _advance(visit, None)
             elif visit.status == Visit.Status.PUBLISHED:
                 counts["tasks_changed"] += _advance(visit, PROGRESS[ahead] if ahead < len(PROGRESS) else {})

@@ -97,7 +97,12 @@ def add_live_meeting_demo(visits: Iterable[Visit]) -> dict[str, int]:
     """Give every held demo visit's meeting its clock, outcomes and record; returns what was done."""
     done = {"meetings": 0, "outcomes": 0}
     for visit in visits:
-        if visit.status != Visit.Status.HELD:
+        if (
+            visit.status != Visit.Status.HELD
+            and not VisitPart.objects.filter(
+                visit=visit, kind=VisitPart.Kind.MEETING, outcome=VisitPart.Outcome.TOOK_PLACE
+            ).exists()
+        ):
             continue
         part = VisitPart.objects.filter(visit=visit, kind=VisitPart.Kind.MEETING).first()
         if part is None or part.starts_at is None:

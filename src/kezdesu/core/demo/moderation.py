@@ -14,6 +14,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from kezdesu.core.demo.accounts import demo_account
+from kezdesu.meetings.domain.queries.held import meeting_took_place
 from kezdesu.meetings.models import Visit
 from kezdesu.organisations.models import User
 from kezdesu.questions.domain.fingerprint import question_fingerprint
@@ -89,7 +90,7 @@ def add_moderation_demo(visits: list[Visit]) -> dict[str, Any]:
         actor = _moderator(visit)
         done["groups"] += group_questions(visit=visit, actor=actor).new_groups
         # Held visits were moderated in full; the announced ones' queues are two-thirds done.
-        published, hidden = _moderate(visit, actor, share=1.0 if visit.status == Visit.Status.HELD else 2 / 3)
+        published, hidden = _moderate(visit, actor, share=1.0 if meeting_took_place(visit) else 2 / 3)
         done["published"] += published
         done["hidden"] += hidden
         done["visits"] += 1

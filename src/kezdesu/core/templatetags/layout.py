@@ -45,3 +45,29 @@ def is_current(context: template.Context, *view_names: str) -> bool:
     request = context.get("request")
     match = getattr(request, "resolver_match", None)
     return bool(match and match.view_name in view_names)
+
+
+# A message meant for the part of the page a redirect lands on (`…#closing`) carries the extra tag "at-closing";
+# the page shows it there (`{% messages_at "closing" %}`), not at the top, out of sight (`messages_at_top`).
+AT_PREFIX = "at-"
+
+
+def message_at(anchor: str) -> str:
+    """The extra tag that shows a message in the section `anchor` of the page the redirect lands on."""
+    return f"{AT_PREFIX}{anchor}"
+
+
+@register.filter
+def shown_at_top(message: object) -> bool:
+    return not any(tag.startswith(AT_PREFIX) for tag in str(getattr(message, "extra_tags", "") or "").split())
+
+
+@register.inclusion_tag("includes/messages_at.html", takes_context=True)
+def messages_at(context: template.Context, anchor: str) -> dict[str, object]:
+    wanted = message_at(anchor)
+    shown = [
+        message
+        for message in context.get("messages") or []
+        if wanted in str(getattr(message, "extra_tags", "") or "").split()
+    ]
+    return {"shown": shown}

@@ -21,7 +21,9 @@ from kezdesu.regulations.domain.evidence import Asked, Evidence, lazy_text
 def published_results(asked: list[Asked]) -> Mapping[str, list[Evidence]]:
     by_visit = {int(item.event_id): item for item in asked if item.event_id.isdigit()}
     found: dict[str, list[Evidence]] = defaultdict(list)
+    prepared = set()
     for publication in Publication.objects.filter(visit_id__in=list(by_visit)).only("pk", "visit_id", "published_at"):
+        prepared.add(publication.visit_id)
         item = by_visit[publication.visit_id]
         visit_id = publication.visit_id
         url = lazy(lambda visit_id=visit_id: reverse("office:visit_publication", kwargs={"pk": visit_id}), str)()
@@ -46,6 +48,18 @@ def published_results(asked: list[Asked]) -> Mapping[str, list[Evidence]]:
                 why=_("the results, the list of problem issues and the action plan are public"),
                 url=url,
                 record=f"followup.publication:{publication.pk}",
+            )
+        )
+    for visit_id in set(by_visit) - prepared:  # nothing written yet: the page to start from
+        item = by_visit[visit_id]
+        found[item.key].append(
+            Evidence(
+                counts=False,
+                on=item.due,
+                label=_("The package of the visit's results"),
+                why=_("not prepared yet"),
+                url=lazy(lambda visit_id=visit_id: reverse("office:visit_publication", kwargs={"pk": visit_id}), str)(),
+                record="",
             )
         )
     return found

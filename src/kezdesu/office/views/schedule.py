@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from kezdesu.core.errors import DomainError
+from kezdesu.core.templatetags.layout import message_at
 from kezdesu.office.forms.schedule import (
     AcknowledgeWarningForm,
     AgreementForm,
@@ -434,9 +435,9 @@ def agreement_paper(request: StaffRequest, pk: int) -> HttpResponse:
         except DomainError as error:
             form.add_error(None, str(error.message))
         else:
-            messages.success(request, _("The answer received on paper is recorded."))
+            messages.success(request, _("The answer received on paper is recorded."), extra_tags=message_at("items"))
             url = reverse("office:schedule_draft", kwargs={"period_id": period.pk})
-            return redirect(f"{url}?region={agreement.item.region.kato}#item-{agreement.item.pk}")
+            return redirect(f"{url}?region={agreement.item.region.kato}#items-title")
     return render(
         request, "office/schedule/paper_answer.html", {"period": period, "agreement": agreement, "form": form}
     )

@@ -15,6 +15,7 @@ from django.urls import path, reverse
 from django.utils.translation import gettext as _
 
 from kezdesu.core.errors import DomainError
+from kezdesu.core.templatetags.layout import message_at
 from kezdesu.meetings.domain.akims import accepts_answers, answer_akim_invitation
 from kezdesu.meetings.domain.queries.access import visit_for
 from kezdesu.meetings.models import AkimAnswer, VisitPart
@@ -43,7 +44,11 @@ def akim_answer(request: StaffRequest, pk: int, kind: str, position_id: int) -> 
         except DomainError as error:
             form.add_error(FIELD_OF_ERROR.get(error.code), str(error.message))
         else:
-            messages.success(request, _("The answer for %(akim)s is saved.") % {"akim": position.title})
+            messages.success(
+                request,
+                _("The answer for %(akim)s is saved.") % {"akim": position.title},
+                extra_tags=message_at("akims"),  # shown in the section the page lands on
+            )
             return redirect(reverse("office:visit_detail", kwargs={"pk": visit.pk}) + "#akims")
     return render(
         request,

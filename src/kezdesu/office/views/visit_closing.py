@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from kezdesu.core.errors import DomainError
+from kezdesu.core.templatetags.layout import message_at
 from kezdesu.meetings.domain.closing import record_visit_outcomes
 from kezdesu.meetings.domain.queries.access import visit_for
 from kezdesu.meetings.domain.queries.closing import visits_to_close
@@ -38,11 +39,12 @@ def visit_close(request: StaffRequest, pk: int) -> HttpResponse:
                 form.add_error(None, str(error.message))
             else:
                 if visit.status == Visit.Status.HELD:
-                    messages.success(request, _("Every part is recorded: the visit is closed."))
+                    said = _("Every part is recorded: the visit is closed.")
                 elif visit.status == Visit.Status.CANCELLED:
-                    messages.success(request, _("The meeting did not take place: the visit is closed as cancelled."))
+                    said = _("The meeting did not take place: the visit is closed as cancelled.")
                 else:
-                    messages.success(request, _("Recorded. The visit closes once every part is recorded."))
+                    said = _("Recorded. The visit closes once every part is recorded.")
+                messages.success(request, said, extra_tags=message_at("closing"))  # shown where the page lands
                 return redirect(reverse("office:visit_detail", kwargs={"pk": visit.pk}) + "#closing")
     return render(request, "office/visit/close.html", {"visit": visit, "parts": parts, "form": form})
 

@@ -125,9 +125,28 @@ def _applies(rule: ObligationRule, day: date) -> bool:
     return (rule.valid_from is None or rule.valid_from <= day) and (rule.valid_to is None or day <= rule.valid_to)
 
 
-def _organisations() -> list[Organisation]:
-    """Every organisation, with the names it bore (the parties are named as they were called then)."""
-    return list(Organisation.objects.prefetch_related("former_names"))
+class _Parties:
+    """Who a profile's codes stand for on a day, from every organisation loaded once, each answer kept for the
+    computation (a year's obligations ask the same few codes about the same few days)."""
+
+    def __init__(self) -> None:
+        self.organisations = list(Organisation.objects.prefetch_related("former_names"))
+        for organisation in self.organisations:  # named as they were called then (parties.name_on)
+            organisation.former_names_sorted = sorted(  # type: ignore[attr-defined]
+                organisation.former_names.all(), key=lambda name: name.used_until
+            )
+        self._debtors: dict[tuple[str, date], list[Party]] = {}
+        self._recipients: dict[tuple[str, date], Party] = {}
+
+    def debtors(self, code: str, on: date) -> list[Party]:
+        if (code, on) not in self._debtors:
+            self._debtors[(code, on)] = resolve_parties(code, self.organisations, on=on)
+        return self._debtors[(code, on)]
+
+    def recipient(self, code: str, on: date) -> Party:
+        if (code, on) not in self._recipients:
+            self._recipients[(code, on)] = resolve_recipient(code, self.organisations, on=on)
+        return self._recipients[(code, on)]
 
 
 def _exempt(profile: RegulationProfile, organisation: Organisation | None) -> bool:
@@ -153,7 +172,7 @@ def _periodic_candidates(
     *,
     start: date,
     end: date,
-    organisations: list[Organisation],
+    parties: _Parties,
     calendar: WorkingCalendar,
 ) -> Iterator[_Candidate]:
     margin = _year_margin(rule)
@@ -167,11 +186,9 @@ def _periodic_candidates(
             continue
         # The bodies that existed at the period's end owe it, under the names they bore then.
         debtors = [
-            party
-            for party in resolve_parties(rule.debtor, organisations, on=period_end)
-            if not _exempt(profile, party.organisation)
+            party for party in parties.debtors(rule.debtor, period_end) if not _exempt(profile, party.organisation)
         ]
-        recipient = resolve_recipient(rule.recipient, organisations, on=period_end)
+        recipient = parties.recipient(rule.recipient, period_end)
         for debtor in debtors:
             yield _Candidate(
                 key=_key(profile, rule, debtor, f"{period_start:%Y-%m-%d}"),
@@ -192,17 +209,13 @@ def _event_candidate(
     event_id: str,
     debtor_organisation: Organisation,
     event_date: date,
-    organisations: list[Organisation],
+    parties: _Parties,
     calendar: WorkingCalendar,
 ) -> _Candidate | None:
     if _exempt(profile, debtor_organisation):
         return None
     debtor = next(
-        (
-            party
-            for party in resolve_parties(rule.debtor, organisations, on=event_date)
-            if party.organisation == debtor_organisation
-        ),
+        (party for party in parties.debtors(rule.debtor, event_date) if party.organisation == debtor_organisation),
         None,
     )
     if debtor is None:  # the event's body is not one the rule binds (e.g. not a ministry), or did not exist
@@ -217,7 +230,7 @@ def _event_candidate(
         profile=profile,
         rule=rule,
         debtor=debtor,
-        recipient=resolve_recipient(rule.recipient, organisations, on=event_date),
+        recipient=parties.recipient(rule.recipient, event_date),
         period_start=event_date,
         period_end=event_date,
         deadline=deadline,
@@ -230,13 +243,13 @@ def _event_candidates(
     *,
     start: date,
     end: date,
-    organisations: list[Organisation],
+    parties: _Parties,
     calendar: WorkingCalendar,
 ) -> Iterator[_Candidate]:
     # Events early enough for their deadline (which only moves forward) to reach the range.
     reach = timedelta(days=max(0, rule.days) + 31 * max(0, rule.months) + 31)
     back = timedelta(days=31 * max(0, -rule.months) + max(0, -rule.days))
-    by_pk = {organisation.pk: organisation for organisation in organisations}
+    by_pk = {organisation.pk: organisation for organisation in parties.organisations}
     for event_id, debtor_organisation, event_date in events_between(rule.event, start - reach, end + back):
         candidate = _event_candidate(
             profile,
@@ -244,7 +257,7 @@ def _event_candidates(
             event_id=str(event_id),
             debtor_organisation=by_pk.get(debtor_organisation.pk, debtor_organisation),
             event_date=event_date,
-            organisations=organisations,
+            parties=parties,
             calendar=calendar,
         )
         if candidate is not None and start <= candidate.deadline.due <= end:
@@ -256,18 +269,14 @@ def _candidates(
     *,
     start: date,
     end: date,
-    organisations: list[Organisation],
+    parties: _Parties,
     calendar: WorkingCalendar,
 ) -> Iterator[_Candidate]:
     for rule in profile.rules.all():
         if rule.period == ObligationRule.Period.EVENT:
-            yield from _event_candidates(
-                profile, rule, start=start, end=end, organisations=organisations, calendar=calendar
-            )
+            yield from _event_candidates(profile, rule, start=start, end=end, parties=parties, calendar=calendar)
         else:
-            yield from _periodic_candidates(
-                profile, rule, start=start, end=end, organisations=organisations, calendar=calendar
-            )
+            yield from _periodic_candidates(profile, rule, start=start, end=end, parties=parties, calendar=calendar)
 
 
 def typed_by_hand() -> QuerySet[Fulfilment]:
@@ -369,12 +378,12 @@ def obligations_between(
     profiles = all_profiles
     if profile is not None:  # the same profile, with its rules and exemptions prefetched
         profiles = [next((loaded for loaded in all_profiles if loaded.pk == profile.pk), profile)]
-    everyone = _organisations()
+    parties = _Parties()
     calendar = WorkingCalendar.for_range(start, end)
 
     candidates = []
     for governing in profiles:
-        for candidate in _candidates(governing, start=start, end=end, organisations=everyone, calendar=calendar):
+        for candidate in _candidates(governing, start=start, end=end, parties=parties, calendar=calendar):
             if profile is None and profile_in_force_among(all_profiles, candidate.deadline.nominal) != governing:
                 continue
             candidates.append(candidate)
@@ -400,7 +409,7 @@ def find_obligation(key: str, *, today: date | None = None) -> Obligation | None
     rule = next((rule for rule in profile.rules.all() if rule.code == rule_code), None) if profile else None
     if profile is None or rule is None:
         return None
-    everyone = _organisations()
+    parties = _Parties()
 
     candidate: _Candidate | None
     if rule.period == ObligationRule.Period.EVENT:
@@ -414,7 +423,7 @@ def find_obligation(key: str, *, today: date | None = None) -> Obligation | None
             event_id=occurrence.event_id,
             debtor_organisation=occurrence.debtor,
             event_date=occurrence.event_date,
-            organisations=everyone,
+            parties=parties,
             calendar=calendar,
         )
     else:
@@ -423,9 +432,7 @@ def find_obligation(key: str, *, today: date | None = None) -> Obligation | None
         except ValueError:
             return None
         start, end = period_containing(rule.period, period_start)
-        debtor = next(
-            (party for party in resolve_parties(rule.debtor, everyone, on=end) if party.code == debtor_code), None
-        )
+        debtor = next((party for party in parties.debtors(rule.debtor, end) if party.code == debtor_code), None)
         if start != period_start or debtor is None or _exempt(profile, debtor.organisation):
             return None
         calendar = WorkingCalendar.for_range(start, end)
@@ -437,7 +444,7 @@ def find_obligation(key: str, *, today: date | None = None) -> Obligation | None
             profile=profile,
             rule=rule,
             debtor=debtor,
-            recipient=resolve_recipient(rule.recipient, everyone, on=end),
+            recipient=parties.recipient(rule.recipient, end),
             period_start=start,
             period_end=end,
             deadline=deadline,

@@ -72,7 +72,10 @@ def name_on(organisation: Organisation, day: date | None) -> str:
 
     Reads `former_names` as loaded (prefetch them for many bodies)."""
     if day is not None:
-        for former in sorted(organisation.former_names.all(), key=lambda name: name.used_until):
+        formers = getattr(organisation, "former_names_sorted", None)  # sorted once for a whole computation
+        if formers is None:
+            formers = sorted(organisation.former_names.all(), key=lambda name: name.used_until)
+        for former in formers:
             if day <= former.used_until:
                 return former.name
     return organisation.name
