@@ -115,7 +115,7 @@ def test_the_digest_is_in_the_readers_language(tell_one):
 
 
 def test_a_second_run_sends_nothing_twice(tell_one):
-    reader = UserFactory(email_digest=True)
+    reader = UserFactory(language="en", email_digest=True)
     tell_one(reader)
 
     assert send_notification_digests(now=later()) == 1
@@ -152,7 +152,7 @@ def test_a_failing_send_keeps_the_notifications_for_the_next_run_and_the_others_
 
 
 def test_the_task_asks_for_a_retry_on_an_smtp_error_and_loses_nothing(tell_one, settings):
-    reader = UserFactory(email="broken@example.kz", email_digest=True)
+    reader = UserFactory(language="en", email="broken@example.kz", email_digest=True)
     tell_one(reader)
     settings.EMAIL_BACKEND = BROKEN_FOR_SOME
 
@@ -165,7 +165,7 @@ def test_the_task_asks_for_a_retry_on_an_smtp_error_and_loses_nothing(tell_one, 
 
 
 def test_read_old_and_later_notifications_stay_out_of_the_digest(tell_one):
-    reader = UserFactory(email_digest=True)
+    reader = UserFactory(language="en", email_digest=True)
     [read] = tell_one(reader)
     mark_read(actor=reader, notification=read)
     [old] = tell_one(reader)

@@ -37,5 +37,6 @@ def test_held_visits_get_a_complete_record_and_running_it_twice_changes_nothing(
             "in_writing",
             "forwarded",
         }
-    assert not LiveMeeting.objects.filter(part__visit__status=Visit.Status.PUBLISHED, stage="closed").exists()
+    # A meeting closed in the live console is one that took place (Finance's visit awaits its other parts).
+    assert not LiveMeeting.objects.filter(stage="closed").exclude(part__outcome="took_place").exists()
     assert TimerSegment.objects.filter(ended_at__isnull=True).count() == 0

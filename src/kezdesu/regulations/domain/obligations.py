@@ -8,6 +8,7 @@ branches on a profile: every difference between acts is in the profile's data (r
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -18,7 +19,7 @@ from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy
 
-from kezdesu.organisations.models import Organisation
+from kezdesu.organisations.models import Organisation, OrganisationName
 from kezdesu.regulations.domain.calendar import WorkingCalendar
 from kezdesu.regulations.domain.deadlines import Deadline, compute_due, nominal_due
 from kezdesu.regulations.domain.events import events_between, find_event
@@ -130,11 +131,13 @@ class _Parties:
     computation (a year's obligations ask the same few codes about the same few days)."""
 
     def __init__(self) -> None:
-        self.organisations = list(Organisation.objects.prefetch_related("former_names"))
-        for organisation in self.organisations:  # named as they were called then (parties.name_on)
-            organisation.former_names_sorted = sorted(  # type: ignore[attr-defined]
-                organisation.former_names.all(), key=lambda name: name.used_until
-            )
+        self.organisations = list(Organisation.objects.all())
+        # Named as they were called then (parties.name_on): the former names in one read, not one per body.
+        former: dict[int, list[OrganisationName]] = defaultdict(list)
+        for name in OrganisationName.objects.order_by("used_until", "pk"):
+            former[name.organisation_id].append(name)
+        for organisation in self.organisations:
+            organisation.former_names_sorted = former.get(organisation.pk, [])  # type: ignore[attr-defined]
         self._debtors: dict[tuple[str, date], list[Party]] = {}
         self._recipients: dict[tuple[str, date], Party] = {}
 
