@@ -231,6 +231,9 @@ SPECTACULAR_SETTINGS = {
         "IssueEventKindEnum": "kezdesu.followup.models.IssueEvent.Kind",
         "ProblemIssueStatusEnum": "kezdesu.followup.models.ProblemIssue.Status",
         "MeasureStatusEnum": "kezdesu.followup.models.MeasureStatus",
+        "VisitPartOutcomeEnum": "kezdesu.meetings.models.VisitPart.Outcome",
+        "QuestionOutcomeEnum": "kezdesu.questions.models.Outcome",
+        "RecordedPartOutcomeEnum": ["took_place", "not_held"],
     },
 }
 

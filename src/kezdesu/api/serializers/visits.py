@@ -97,9 +97,12 @@ class PartSerializer(serializers.ModelSerializer[VisitPart]):
             "akim_positions",
             "akim_answers",
             "other_participants",
+            "outcome",
+            "outcome_note",
             "broadcasts",
             "agenda",
         ]
+        read_only_fields = ["outcome", "outcome_note"]
 
 
 class VisitSerializer(serializers.ModelSerializer[Visit]):
@@ -112,6 +115,12 @@ class VisitSerializer(serializers.ModelSerializer[Visit]):
     how_to_take_part = TranslatedField("how_to_take_part")
     page = serializers.SerializerMethodField(help_text="The public meeting page (announced and held visits).")
     parts = PartSerializer(many=True, read_only=True)
+    risk_flag: serializers.PrimaryKeyRelatedField[Any] = serializers.PrimaryKeyRelatedField(
+        read_only=True, help_text="The risk flag an unscheduled meeting answers (R4), or null."
+    )
+    deputy_prime_minister_took_part = serializers.BooleanField(
+        read_only=True, allow_null=True, help_text="Where a deputy prime minister takes part (R6): whether they did."
+    )
 
     class Meta:
         model = Visit
@@ -127,6 +136,8 @@ class VisitSerializer(serializers.ModelSerializer[Visit]):
             "start_date",
             "end_date",
             "is_unscheduled",
+            "risk_flag",
+            "deputy_prime_minister_took_part",
             "title",
             "how_to_take_part",
             "questions_close_at",
@@ -180,6 +191,25 @@ class PartChangesSerializer(serializers.Serializer[Any]):
         fields.update(_translated("venue", max_length=300))
         fields.update(_translated("address", max_length=500))
         return fields
+
+
+class PartOutcomeSerializer(serializers.Serializer[Any]):
+    outcome = serializers.ChoiceField(
+        choices=[VisitPart.Outcome.TOOK_PLACE, VisitPart.Outcome.NOT_HELD], help_text="took_place or not_held."
+    )
+    note = serializers.CharField(
+        required=False, allow_blank=True, default="", max_length=2000, help_text="Why not, where it did not."
+    )
+
+
+class VisitOutcomesSerializer(serializers.Serializer[Any]):
+    """Whether each part took place (R16), by kind; the visit closes once every part is recorded."""
+
+    parts = serializers.DictField(
+        child=PartOutcomeSerializer(),
+        help_text="By part: meeting, reception, ngo_meeting, media_briefing. Leave out a part not known yet.",
+    )
+    deputy_prime_minister_took_part = serializers.BooleanField(required=False, allow_null=True, default=None)
 
 
 class CancelVisitSerializer(serializers.Serializer[Any]):

@@ -8,10 +8,12 @@ from typing import Any
 
 from django.db.models import QuerySet
 from django.shortcuts import get_object_or_404
+from django.utils import timezone
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework import mixins, routers, viewsets
 from rest_framework.decorators import action
+from rest_framework.exceptions import PermissionDenied
 from rest_framework.request import Request
 from rest_framework.response import Response
 
@@ -23,15 +25,19 @@ from kezdesu.api.serializers.visits import (
     PartChangesSerializer,
     PartSerializer,
     VisitChangesSerializer,
+    VisitOutcomesSerializer,
     VisitQuerySerializer,
     VisitSerializer,
 )
 from kezdesu.api.views.base import ApiViewMixin, acting_user
+from kezdesu.meetings.domain.closing import PartOutcome, record_visit_outcomes
 from kezdesu.meetings.domain.parts import update_part
+from kezdesu.meetings.domain.queries.closing import visits_to_close
 from kezdesu.meetings.domain.queries.visit_filters import filtered_visits
 from kezdesu.meetings.domain.queries.visits import official_accounts, readable_visits
 from kezdesu.meetings.domain.visits import cancel_visit, publish_visit, update_visit
 from kezdesu.meetings.models import OfficialAccount, Visit, VisitPart
+from kezdesu.organisations.domain.queries.scope import organisations_in_scope, sees_everything
 from kezdesu.organisations.models import Organisation
 
 REFUSALS = {400: ErrorSerializer, 403: ErrorSerializer, 404: ErrorSerializer}
@@ -147,6 +153,57 @@ class VisitViewSet(ApiViewMixin, mixins.ListModelMixin, mixins.RetrieveModelMixi
     def publish(self, request: Request, pk: str | None = None) -> Response:
         visit = publish_visit(actor=acting_user(request), visit=self.get_object())
         return Response(self.get_serializer(self.get_queryset().get(pk=visit.pk)).data)
+
+    @extend_schema(
+        summary="Record what took place",
+        description=(
+            'Needs "meetings.record_part_outcome" on the visit: the ministry\'s editors and approvers, or the '
+            "coordinator. Says whether each part took place (R16), with why where it did not, and whether the "
+            "deputy prime minister took part (R6); the visit closes once every part is recorded (held, or "
+            "cancelled when its meeting did not take place). Closing the meeting in the live console records the "
+            "meeting by itself. A part recorded as held before its time, or not held without why, answers 400 "
+            "and nothing is saved."
+        ),
+        parameters=[LANG_PARAMETER],
+        request=VisitOutcomesSerializer,
+        responses={200: VisitSerializer, **REFUSALS},
+    )
+    @action(detail=True, methods=["post"], url_path="outcomes")
+    def outcomes(self, request: Request, pk: str | None = None) -> Response:
+        visit = self.get_object()
+        if not request.user.has_perm("meetings.record_part_outcome", visit):
+            raise PermissionDenied
+        body = VisitOutcomesSerializer(data=request.data)
+        body.is_valid(raise_exception=True)
+        record_visit_outcomes(
+            actor=acting_user(request),
+            visit=visit,
+            outcomes={
+                kind: PartOutcome(answer["outcome"], answer["note"])
+                for kind, answer in body.validated_data["parts"].items()
+            },
+            deputy_prime_minister_took_part=body.validated_data["deputy_prime_minister_took_part"],
+        )
+        return Response(self.get_serializer(self.get_queryset().get(pk=visit.pk)).data)
+
+    @extend_schema(
+        summary="List the visits to close",
+        description=(
+            "Staff. The visits whose last day has passed that nobody has closed (R16), oldest first: the user's "
+            "bodies' (all of them for the authorized body and oversight). Their ten days for publishing the results "
+            "run all the same."
+        ),
+        parameters=[LANG_PARAMETER],
+        responses={200: VisitSerializer(many=True), 403: ErrorSerializer},
+    )
+    @action(detail=False, methods=["get"], url_path="to-close")
+    def to_close(self, request: Request) -> Response:
+        if not request.user.has_perm("office.access"):
+            raise PermissionDenied
+        organisations = None if sees_everything(request.user) else list(organisations_in_scope(request.user))
+        visits = visits_to_close(today=timezone.localdate(), organisations=organisations).values_list("pk", flat=True)
+        page = self.paginate_queryset(self.get_queryset().filter(pk__in=list(visits)).order_by("end_date", "pk"))
+        return self.get_paginated_response(self.get_serializer(page, many=True).data)
 
     @extend_schema(
         summary="Cancel a visit",
