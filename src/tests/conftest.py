@@ -25,3 +25,33 @@ def _default_language():
     translation.activate("en")
     yield
     translation.deactivate()
+
+
+DEMO_TODAY = "2026-11-21"
+
+
+@pytest.fixture(scope="module")
+def demo_once(django_db_setup, django_db_blocker, tmp_path_factory):
+    """The demo as loaded on 21 November 2026, once for a module's tests.
+
+    It is loaded inside a transaction that is rolled back after the module, and each test runs in its own
+    savepoint within it, so a test's changes never reach the next one. The demo takes half a minute to load:
+    a module of tests about it loads it once rather than once per test.
+    """
+    import io
+
+    from django.core.management import call_command
+    from django.db import transaction
+    from django.test import override_settings
+
+    plain = override_settings(
+        EMAIL_BACKEND="django.core.mail.backends.locmem.EmailBackend",
+        MEDIA_ROOT=tmp_path_factory.mktemp("demo-media"),
+        CELERY_TASK_ALWAYS_EAGER=True,
+        PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"],
+    )
+    with django_db_blocker.unblock(), plain, transaction.atomic():
+        call_command("load_reference", stdout=io.StringIO())
+        call_command("load_demo", "--today", DEMO_TODAY, stdout=io.StringIO())
+        yield
+        transaction.set_rollback(True)

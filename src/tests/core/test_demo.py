@@ -1,5 +1,4 @@
 import datetime
-import io
 
 import pytest
 from django.core.management import CommandError, call_command
@@ -48,18 +47,12 @@ def counts():
     }
 
 
-@pytest.fixture
-def demo():
-    call_command("load_reference", stdout=io.StringIO())
-    call_command("load_demo", "--today", TODAY)
-
-
 def test_load_demo_needs_the_reference_data_first():
     with pytest.raises(CommandError, match=r"run `python manage.py load_reference` first"):
         call_command("load_demo", "--today", TODAY)
 
 
-def test_load_demo_twice_creates_nothing_the_second_time(demo):
+def test_load_demo_twice_creates_nothing_the_second_time(demo_once):
     before = counts()
 
     call_command("load_demo", "--today", TODAY)
@@ -68,7 +61,7 @@ def test_load_demo_twice_creates_nothing_the_second_time(demo):
     assert before["User"] == len(DEMO_ACCOUNTS)
 
 
-def test_every_demo_person_is_marked_as_demo_in_their_name(demo):
+def test_every_demo_person_is_marked_as_demo_in_their_name(demo_once):
     users = User.objects.all()
 
     assert all(user.is_demo for user in users)
@@ -78,7 +71,7 @@ def test_every_demo_person_is_marked_as_demo_in_their_name(demo):
     assert User.objects.get(username="finance.editor").check_password(DEMO_PASSWORD)
 
 
-def test_the_demo_has_an_account_for_every_role(demo):
+def test_the_demo_has_an_account_for_every_role(demo_once):
     roles = set(Membership.objects.values_list("role", flat=True))
 
     assert roles == set(Role.values)
@@ -90,7 +83,7 @@ def test_the_demo_has_an_account_for_every_role(demo):
     }
 
 
-def test_the_demo_year_has_met_and_overdue_obligations_and_reminders(demo):
+def test_the_demo_year_has_met_and_overdue_obligations_and_reminders(demo_once):
     today = datetime.date.fromisoformat(TODAY)
     past = obligations_between(start=datetime.date(2026, 1, 1), end=today, today=today)
     states = [obligation.state for obligation in past]
@@ -136,7 +129,7 @@ def test_the_demo_year_has_met_and_overdue_obligations_and_reminders(demo):
     assert all(entry.reason_en.startswith("Demo entry") for entry in CalendarException.objects.all())
 
 
-def test_demo_accounts_prints_every_account_and_the_password(demo, capsys):
+def test_demo_accounts_prints_every_account_and_the_password(demo_once, capsys):
     capsys.readouterr()
     call_command("demo_accounts")
 
@@ -146,7 +139,7 @@ def test_demo_accounts_prints_every_account_and_the_password(demo, capsys):
     assert f"password: {DEMO_PASSWORD}" in out
 
 
-def test_the_demo_has_an_approved_schedule_a_draft_with_warnings_and_an_assigned_risk_flag(demo):
+def test_the_demo_has_an_approved_schedule_a_draft_with_warnings_and_an_assigned_risk_flag(demo_once):
     h2_2026 = PlanningPeriod.objects.get(start=datetime.date(2026, 7, 1))
     versions = ScheduleVersion.objects.filter(period=h2_2026, number__isnull=False).order_by("number")
     draft = working_version(PlanningPeriod.objects.get(start=datetime.date(2027, 1, 1)))

@@ -86,6 +86,18 @@ def r2(today=MAY_1):
     return find_obligation(Q1, today=today)
 
 
+def assigned_flag(world, **fields):
+    """A risk flag the world's akimat raised on its region, assigned to the world's ministry."""
+    return RiskFlagFactory(
+        region=world.akimat.region,
+        competent_ministry=world.ministry,
+        raised_by_organisation=world.akimat,
+        status=RiskFlag.Status.ASSIGNED,
+        deadline=D(2026, 3, 1),
+        **fields,
+    )
+
+
 def test_a_held_first_head_meeting_agreed_by_the_akimat_meets_the_quarter_by_itself(world):
     visit = scheduled_visit(world, D(2026, 2, 12))
 
@@ -150,13 +162,7 @@ def test_a_meeting_that_does_not_meet_the_quarter_says_why(world, setup, why):
 
 
 def test_an_unscheduled_meeting_on_the_ministrys_risk_flag_in_that_region_counts(world):
-    flag = RiskFlagFactory(
-        region=world.akimat.region,
-        competent_ministry=world.ministry,
-        raised_by_organisation=world.akimat,
-        status=RiskFlag.Status.ASSIGNED,
-        deadline=D(2026, 3, 1),
-    )
+    flag = assigned_flag(world)
     visit_of(world, D(2026, 2, 20), is_unscheduled=True, risk_flag=flag)
 
     obligation = r2()
@@ -203,14 +209,7 @@ def test_under_reg_2022_the_same_records_meet_the_years_meeting(world):
 
 
 def test_r4_a_first_heads_meeting_with_the_flagged_region_after_the_flag_meets_it(world):
-    flag = RiskFlagFactory(
-        region=world.akimat.region,
-        competent_ministry=world.ministry,
-        raised_by_organisation=world.akimat,
-        status=RiskFlag.Status.ASSIGNED,
-        deadline=D(2026, 3, 1),
-        level=RiskFlag.Level.HIGH,
-    )
+    flag = assigned_flag(world, level=RiskFlag.Level.HIGH)
     RiskFlag.objects.filter(pk=flag.pk).update(raised_at=at(9, day=D(2026, 2, 1)))
     key = f"REG-2024:unscheduled-meeting:ministry-a:risk-{flag.pk}"
     visit_of(world, D(2026, 1, 20))  # before the flag: does not answer it

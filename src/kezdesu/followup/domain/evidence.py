@@ -65,12 +65,8 @@ def published_results(asked: list[Asked]) -> Mapping[str, list[Evidence]]:
     return found
 
 
-def _quarter(item: Asked) -> tuple[int, int]:
-    return item.period_start.year, (item.period_start.month - 1) // 3 + 1
-
-
 def published_progress(asked: list[Asked]) -> Mapping[str, list[Evidence]]:
-    by_report = {(item.debtor.pk, *_quarter(item)): item for item in asked}
+    by_report = {(item.debtor.pk, *item.year_quarter): item for item in asked}
     reports = ProgressReport.objects.filter(
         organisation_id__in={item.debtor.pk for item in asked},
         year__in={year for _body, year, _quarter_number in by_report},

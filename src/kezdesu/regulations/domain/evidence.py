@@ -39,6 +39,11 @@ class Asked:
     today: date  # the day the states are judged on: a meeting after it has not taken place yet
     event_id: str = ""  # for a rule counted from an event: the event's id (e.g. a visit's or a risk flag's)
 
+    @property
+    def year_quarter(self) -> tuple[int, int]:
+        """The year and the quarter (1-4) its period starts in: the key of a quarterly report."""
+        return self.period_start.year, (self.period_start.month - 1) // 3 + 1
+
 
 @dataclass(frozen=True)
 class Evidence:

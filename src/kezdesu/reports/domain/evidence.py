@@ -19,12 +19,8 @@ from kezdesu.regulations.domain.evidence import Asked, Evidence, lazy_text
 from kezdesu.reports.models import HalfYearReport, QuarterlyInformation
 
 
-def _quarter(item: Asked) -> tuple[int, int]:
-    return item.period_start.year, (item.period_start.month - 1) // 3 + 1
-
-
 def submitted_quarterly_information(asked: list[Asked]) -> Mapping[str, list[Evidence]]:
-    by_pack = {(item.debtor.pk, *_quarter(item)): item for item in asked}
+    by_pack = {(item.debtor.pk, *item.year_quarter): item for item in asked}
     packs = QuarterlyInformation.objects.filter(
         organisation_id__in={item.debtor.pk for item in asked},
         year__in={year for _body, year, _number in by_pack},
