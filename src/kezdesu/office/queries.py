@@ -10,10 +10,18 @@ from dataclasses import dataclass
 
 from django.db.models import QuerySet
 
+from kezdesu.meetings.models import Visit
 from kezdesu.organisations.domain.queries.scope import organisations_in_scope, sees_everything
 from kezdesu.organisations.models import Organisation
 from kezdesu.regulations.domain.calendar import WorkingCalendar
-from kezdesu.regulations.domain.obligations import Obligation, ObligationState, find_obligation, obligations_between
+from kezdesu.regulations.domain.obligations import (
+    Obligation,
+    ObligationState,
+    event_obligation,
+    find_obligation,
+    obligations_between,
+)
+from kezdesu.regulations.domain.roles import Role
 from kezdesu.regulations.models import CalendarException, RegulationProfile
 
 # The window the home page counts over.
@@ -66,12 +74,22 @@ def visible_obligations(
 
 def visible_obligation(*, user: object, key: str, today: datetime.date) -> Obligation | None:
     """The obligation with `key` if `user` may read it; None when it does not exist for them."""
-    obligation = find_obligation(key, today=today)
-    if obligation is None:
-        return None
-    parties = (obligation.debtor.organisation, obligation.recipient.organisation)
-    if sees_everything(user):
+    return _if_visible(user, find_obligation(key, today=today))
+
+
+def visit_results_obligation(*, user: object, visit: Visit, today: datetime.date) -> Obligation | None:
+    """The obligation to publish the visit's results (R20) if the user may read it, so that the visit's page
+    says by when, from the records; None for a visit that owes none (a draft, a cancelled one)."""
+    obligation = event_obligation(
+        Role.VISIT_RESULTS, visit.organisation, event_id=str(visit.pk), on=visit.start_date, today=today
+    )
+    return _if_visible(user, obligation)
+
+
+def _if_visible(user: object, obligation: Obligation | None) -> Obligation | None:
+    if obligation is None or sees_everything(user):
         return obligation
+    parties = (obligation.debtor.organisation, obligation.recipient.organisation)
     scope = set(organisations_in_scope(user).values_list("pk", flat=True))
     return obligation if any(party is not None and party.pk in scope for party in parties) else None
 

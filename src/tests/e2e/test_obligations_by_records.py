@@ -134,15 +134,22 @@ def test_a_held_visit_turns_its_quarter_green_on_the_oversight_dashboard(live_se
         page.locator("#closing .message", has_text="The visit ended on 25.09.2026 and is not closed yet").count() == 1
     )
     page.click("#closing >> text=Record what took place")
+    page.check("input[name=media_briefing_outcome][value=not_held]")
+    page.click("form button:has-text('Record')")
+    refused = page.locator(".field--error", has_text="Say why it did not take place.")
+    box = refused.bounding_box()  # the page lands on the error, even below the fold
+    assert box is not None
+    assert 0 <= box["y"] < page.viewport_size["height"]
     for kind in ("meeting", "reception", "ngo_meeting", "media_briefing"):
         page.check(f"input[name={kind}_outcome][value=took_place]")
     page.click("form button:has-text('Record')")
     assert page.url.endswith(f"/visits/{world.pk}/#closing")
-    confirmation = page.locator(".message", has_text="Every part is recorded: the visit is closed.")
+    confirmation = page.locator(".message", has_text="Saved: the visit is closed as held.")
     assert confirmation.count() == 1
     box = confirmation.bounding_box()  # where the page lands, in sight: not at the top of a scrolled page
     assert box is not None
     assert 0 <= box["y"] < page.viewport_size["height"]
+    assert page.locator("#closing", has_text="Publishing the results (R20): due on 05.10.2026").count() == 1
     sign_out(page)
 
     sign_in(page, base, "oversight")

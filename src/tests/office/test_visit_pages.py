@@ -10,6 +10,7 @@ from django.urls import reverse
 
 from kezdesu.core.models import AuditLog
 from kezdesu.meetings.models import BroadcastLink, Visit, VisitPart
+from tests.factories.followup_rules import with_followup_rules
 from tests.factories.meetings import VISIT_DAY, build_visit_world
 from tests.factories.visits import akim_position, another_visit, approved_item, youtube_account
 
@@ -260,7 +261,7 @@ def test_a_past_visit_that_nobody_closed_says_so_and_is_closed_part_by_part(clie
     assert past in client.get(reverse("office:visits_to_close")).context["visits"]
 
     refused = client.post(url, {"meeting_outcome": "took_place", "reception_outcome": "not_held"})
-    assert "did not take place: say why" in refused.content.decode()
+    assert "Say why it did not take place." in refused.content.decode()  # beside the part, before any change
     response = client.post(
         url,
         {
@@ -276,5 +277,34 @@ def test_a_past_visit_that_nobody_closed_says_so_and_is_closed_part_by_part(clie
     assert past.status == Visit.Status.HELD
     page = client.get(response["Location"]).content.decode()
     closing = page[page.index('id="closing"') :]  # shown where the page lands, not at its top
-    assert "Every part is recorded: the visit is closed." in closing
+    assert "Saved: the visit is closed as held." in closing
     assert past not in client.get(reverse("office:visits_to_close")).context["visits"]
+
+
+def test_a_visits_page_says_by_when_its_results_are_due_and_how_that_stands(client, world):
+    """R20 from the records: ten calendar days from the end of the meeting and the reception, closed or not."""
+    with_followup_rules()
+    past = another_visit(world, day=datetime.date(2026, 7, 31))
+    client.force_login(world.user("ministry_viewer"))
+
+    page = client.get(reverse("office:visit_detail", kwargs={"pk": past.pk})).content.decode()
+
+    closing = page[page.index('id="closing"') :]
+    assert "Publishing the results (R20): due on 10.08.2026" in closing
+    assert (
+        reverse("office:obligation", kwargs={"key": f"REG-AGENDA:visit-results:{past.organisation.code}:{past.pk}"})
+        in closing
+    )
+
+
+def test_a_part_that_did_not_take_place_without_a_reason_is_refused_beside_each_part(client, world):
+    past = another_visit(world, day=datetime.date(2020, 5, 5))
+    client.force_login(world.user("ministry_approver"))
+    url = reverse("office:visit_close", kwargs={"pk": past.pk})
+
+    refused = client.post(url, {"reception_outcome": "not_held", "media_briefing_outcome": "not_held"})
+
+    form = refused.context["form"]
+    assert set(form.errors) == {"reception_note", "media_briefing_note"}
+    assert 'action="#close-title"' in refused.content.decode()  # the page lands on the form, errors in sight
+    assert set(VisitPart.objects.filter(visit=past).values_list("outcome", flat=True)) == {VisitPart.Outcome.PLANNED}

@@ -41,6 +41,15 @@ class VisitClosingForm(forms.Form):
                 label=_("The deputy prime minister"), choices=DEPUTY_ANSWERS, required=False
             )
 
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean() or {}
+        for part in self.parts:  # every part's missing reason at once, beside its part (the domain says the first)
+            if cleaned.get(f"{part.kind}_outcome") == VisitPart.Outcome.NOT_HELD and not cleaned.get(
+                f"{part.kind}_note"
+            ):
+                self.add_error(f"{part.kind}_note", _("Say why it did not take place."))
+        return cleaned
+
     def part_fields(self) -> list[tuple[VisitPart, forms.BoundField, forms.BoundField]]:
         return [(part, self[f"{part.kind}_outcome"], self[f"{part.kind}_note"]) for part in self.parts]
 

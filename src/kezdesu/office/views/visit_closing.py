@@ -39,11 +39,11 @@ def visit_close(request: StaffRequest, pk: int) -> HttpResponse:
                 form.add_error(None, str(error.message))
             else:
                 if visit.status == Visit.Status.HELD:
-                    said = _("Every part is recorded: the visit is closed.")
+                    said = _("Saved: the visit is closed as held.")
                 elif visit.status == Visit.Status.CANCELLED:
-                    said = _("The meeting did not take place: the visit is closed as cancelled.")
+                    said = _("Saved: the meeting did not take place, so the visit is closed as cancelled.")
                 else:
-                    said = _("Recorded. The visit closes once every part is recorded.")
+                    said = _("Saved. Record the other parts once they have taken place.")
                 messages.success(request, said, extra_tags=message_at("closing"))  # shown where the page lands
                 return redirect(reverse("office:visit_detail", kwargs={"pk": visit.pk}) + "#closing")
     return render(request, "office/visit/close.html", {"visit": visit, "parts": parts, "form": form})

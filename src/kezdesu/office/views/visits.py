@@ -28,6 +28,7 @@ from kezdesu.meetings.domain.visits import (
 )
 from kezdesu.meetings.models import BroadcastLink, Visit, VisitPart
 from kezdesu.office.forms.visits import BroadcastForm, CancelForm, PartForm, VisitFilterForm, VisitForm
+from kezdesu.office.queries import visit_results_obligation
 from kezdesu.office.views.access import StaffRequest, office_view
 from kezdesu.planning.models import ScheduleItem, ScheduleVersion
 
@@ -109,6 +110,8 @@ def visit_detail(request: StaffRequest, pk: int) -> HttpResponse:
             "now": timezone.now(),
             "to_close": visit.status in (Visit.Status.DRAFT, Visit.Status.PUBLISHED)
             and visit.end_date < timezone.localdate(),
+            "results_obligation": visit_results_obligation(user=request.user, visit=visit, today=timezone.localdate()),
+            "today": timezone.localdate(),
             **may,
         },
     )
