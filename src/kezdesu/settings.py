@@ -1,8 +1,14 @@
 """Kezdesu settings: one module, every value read from the environment with a safe default.
 
 The defaults run the embedded demo on a bare machine: SQLite, no Redis, Celery eager,
-mail printed to the console. Production sets DATABASE_URL, REDIS_URL, SECRET_KEY and
-ALLOWED_HOSTS.
+mail printed to the console. Production sets DATABASE_URL, REDIS_URL, SECRET_KEY,
+ALLOWED_HOSTS and SITE_URL.
+
+SITE_URL is the site's public address (e.g. https://kezdesu.example.kz): links built without a request — mail
+sent by background tasks, documents, press releases — start with it. Pages link to the host they are asked
+under (checked against ALLOWED_HOSTS; behind a reverse proxy, KEZDESU_BEHIND_PROXY=true also trusts its
+X-Forwarded-Host, and X-Forwarded-Proto tells https). `manage.py check` warns when DEBUG is off and SITE_URL is
+still the loopback default or not https (kezdesu.core.checks).
 """
 
 import os
@@ -78,10 +84,12 @@ INSTALLED_APPS = [
     "kezdesu.meetings",
     "kezdesu.questions",
     "kezdesu.followup",
+    "kezdesu.subscriptions",
     "kezdesu.reports",
     "kezdesu.office",
     "kezdesu.portal",
     "kezdesu.api",
+    "kezdesu.demo",
 ]
 
 MIDDLEWARE = [
@@ -171,6 +179,10 @@ CELERY_BEAT_SCHEDULE = {
     "send-deadline-reminders": {
         "task": "kezdesu.regulations.tasks.task_send_deadline_reminders",
         "schedule": crontab(hour=7, minute=0),
+    },
+    "delete-unconfirmed-subscriptions": {
+        "task": "kezdesu.subscriptions.tasks.task_delete_unconfirmed_subscriptions",
+        "schedule": crontab(hour=3, minute=40),
     },
     "erase-reception-personal-data": {
         "task": "kezdesu.meetings.tasks.task_erase_reception_personal_data",
@@ -269,6 +281,8 @@ KEZDESU_MAX_MINISTERS_PER_REGION_DAY = env.int("KEZDESU_MAX_MINISTERS_PER_REGION
 KEZDESU_DATE_VOTES_PER_NETWORK = env.int("KEZDESU_DATE_VOTES_PER_NETWORK", default=30)
 KEZDESU_DATE_VOTE_ATTEMPTS_PER_MINUTE = env.int("KEZDESU_DATE_VOTE_ATTEMPTS_PER_MINUTE", default=10)
 KEZDESU_BEHIND_PROXY = env.bool("KEZDESU_BEHIND_PROXY", default=False)
+# Behind the proxy, the host a page was asked under comes from it (still checked against ALLOWED_HOSTS).
+USE_X_FORWARDED_HOST = KEZDESU_BEHIND_PROXY
 # S4: a reception booking's personal data is kept this many days after the reception, then erased.
 KEZDESU_RECEPTION_RETENTION_DAYS = env.int("KEZDESU_RECEPTION_RETENTION_DAYS", default=90)
 # The public live page of a meeting (issue 5): votes for one question from one address (a hall's Wi-Fi

@@ -8,24 +8,25 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from kezdesu.core.collation import CollatedModelChoiceField, sort_key
 from kezdesu.organisations.models import Organisation, Position, Region
 
 
-class PositionChoiceField(forms.ModelChoiceField):  # runtime class; Django's is not subscriptable
+class PositionChoiceField(CollatedModelChoiceField):
     def label_from_instance(self, obj: Position) -> str:
         ministry = obj.organisation.short_name or obj.organisation.name
         return f"{obj.title} — {ministry}"
 
 
 class ScheduleFilterForm(forms.Form):
-    ministry: forms.ModelChoiceField[Organisation] = forms.ModelChoiceField(
+    ministry: forms.ModelChoiceField[Organisation] = CollatedModelChoiceField(
         label=_("Ministry"),
         queryset=Organisation.objects.filter(kind=Organisation.Kind.MINISTRY, is_active=True).order_by("name"),
         to_field_name="code",
         required=False,
         empty_label=pgettext_lazy("ministry filter", "All"),
     )
-    region: forms.ModelChoiceField[Region] = forms.ModelChoiceField(
+    region: forms.ModelChoiceField[Region] = CollatedModelChoiceField(
         label=_("Region"),
         queryset=Region.objects.order_by("name"),
         to_field_name="kato",
@@ -41,6 +42,7 @@ class ScheduleFilterForm(forms.Form):
         .order_by("organisation__name", "order", "code"),
         required=False,
         empty_label=pgettext_lazy("official filter", "All"),
+        collation_group=lambda position: (sort_key(position.organisation.name), position.order),
     )
 
     def filters(self, *, with_region: bool = True) -> dict[str, Any]:

@@ -5,6 +5,8 @@ from kezdesu.portal.views import (
     accountability,
     documents,
     evaluation,
+    feeds,
+    follow,
     followup_publication,
     issues,
     library,
@@ -13,6 +15,7 @@ from kezdesu.portal.views import (
     measures,
     open_data,
     schedule,
+    search,
     visit_dates,
     visit_questions,
     visit_reception,
@@ -26,6 +29,8 @@ urlpatterns = [
     path("about/data/", views.about_data, name="about_data"),
     path("schedule/", schedule.schedule_list, name="schedule"),
     path("schedule/<int:year>/<int:month>/", schedule.schedule_month, name="schedule_month"),
+    # Search visits and problem issues from the home page (issue 14).
+    *search.urlpatterns,
     path("schedule/versions/<int:pk>.docx", documents.schedule_version_docx, name="schedule_version_docx"),
     path("schedule/versions/<int:pk>.xlsx", documents.schedule_version_xlsx, name="schedule_version_xlsx"),
     # Visits: the public meeting page and what citizens do on it (issue 4).
@@ -41,6 +46,8 @@ urlpatterns = [
                 *live_screens.urlpatterns,
                 # The visit's published results (issue 6).
                 *followup_publication.urlpatterns,
+                # A visit's own calendar (iCal), in the page's language.
+                *feeds.visit_urlpatterns,
             ]
         ),
     ),
@@ -50,6 +57,8 @@ urlpatterns = [
     *accountability.urlpatterns,
     *followup_publication.report_urlpatterns,
     *open_data.urlpatterns,
+    # Following a region, a ministry or a visit by e-mail, RSS or Atom (issue 14).
+    *follow.urlpatterns,
     # The library of the procedure and methodology, and the annual evaluation of the ministries (issue 7).
     *library.urlpatterns,
     *evaluation.urlpatterns,

@@ -93,7 +93,7 @@ def test_an_editor_proposes_withdraws_and_an_approver_submits():
         "region": "930000001",
         "preferred_from": "2030-03-02",
         "preferred_to": "2030-03-06",
-        "topics": "Rural clinics",
+        "topics_en": "Rural clinics",
     }
 
     created = client_for(health.editor).post("/api/v1/proposals/", body, format="json")
@@ -128,7 +128,7 @@ def test_a_proposal_outside_the_period_answers_400_with_the_reason():
             "region": "930000001",
             "preferred_from": "2030-08-02",
             "preferred_to": "2030-08-06",
-            "topics": "Rural clinics",
+            "topics_en": "Rural clinics",
         },
         format="json",
     )
@@ -154,7 +154,7 @@ def test_a_viewer_may_not_propose_and_nothing_is_left_to_submit_answers_400():
             "region": "930000001",
             "preferred_from": "2030-03-02",
             "preferred_to": "2030-03-06",
-            "topics": "x",
+            "topics_en": "x",
         },
         format="json",
     )
@@ -234,7 +234,7 @@ def test_a_risk_flag_is_raised_and_the_coordinator_assigns_it():
 
     raised = client_for(abai.editor).post(
         "/api/v1/risk-flags/",
-        {"region": abai.region.kato, "competent_ministry": "health", "level": "high", "description": "Flood"},
+        {"region": abai.region.kato, "competent_ministry": "health", "level": "high", "description_en": "Flood"},
         format="json",
     )
     assigned = client_for(coordinator()).post(

@@ -33,7 +33,7 @@ def _add(world, day=FEB_10):
         region=world.roles.akimat.region,
         start_date=day,
         end_date=day,
-        topics="Roads",
+        topics_en="Roads",
     )
 
 
@@ -63,7 +63,7 @@ def test_the_coordinator_adds_an_item_and_the_ministry_agrees(world):
             "region": world.roles.akimat.region.kato,
             "start_date": "2027-02-10",
             "end_date": "2027-02-10",
-            "topics": "Roads",
+            "topics_en": "Roads",
         },
         format="json",
     )

@@ -68,7 +68,7 @@ def _add(world, day=FEB_10, version=None):
         region=world.roles.akimat.region,
         start_date=day,
         end_date=day,
-        topics="Roads",
+        topics_en="Roads",
     )
 
 
@@ -110,7 +110,7 @@ def test_an_editor_changes_a_draft_proposal_and_it_is_audited(world):
 
     response = _client(world, "ministry_editor").patch(
         f"/api/v1/proposals/{proposal.pk}/",
-        {"topics": " Rural roads ", "preferred_from": "2027-03-01", "preferred_to": "2027-03-05"},
+        {"topics_en": " Rural roads ", "preferred_from": "2027-03-01", "preferred_to": "2027-03-05"},
         format="json",
     )
 
@@ -126,8 +126,8 @@ def test_an_editor_changes_a_draft_proposal_and_it_is_audited(world):
     assert (proposal.topics, proposal.preferred_from) == ("Rural roads", datetime.date(2027, 3, 1))
     assert _audit("planning.proposal.update") == (
         "ministry_editor",
-        {"topics": "Water supply of the villages", "preferred_from": "2027-01-31", "preferred_to": "2027-02-06"},
-        {"topics": "Rural roads", "preferred_from": "2027-03-01", "preferred_to": "2027-03-05"},
+        {"topics_en": "Water supply of the villages", "preferred_from": "2027-01-31", "preferred_to": "2027-02-06"},
+        {"topics_en": "Rural roads", "preferred_from": "2027-03-01", "preferred_to": "2027-03-05"},
     )
 
 
@@ -135,7 +135,7 @@ def test_the_period_and_the_ministry_of_a_proposal_are_not_changed(world):
     proposal = _proposal(world)
 
     response = _client(world, "ministry_editor").patch(
-        f"/api/v1/proposals/{proposal.pk}/", {"organisation": "ministry-b", "topics": "Rural roads"}, format="json"
+        f"/api/v1/proposals/{proposal.pk}/", {"organisation": "ministry-b", "topics_en": "Rural roads"}, format="json"
     )
 
     assert response.status_code == 200
@@ -147,7 +147,7 @@ def test_the_period_and_the_ministry_of_a_proposal_are_not_changed(world):
 def test_only_the_ministrys_editors_change_its_proposal(world, role, expected):
     proposal = _proposal(world)
 
-    response = _client(world, role).patch(f"/api/v1/proposals/{proposal.pk}/", {"topics": "x"}, format="json")
+    response = _client(world, role).patch(f"/api/v1/proposals/{proposal.pk}/", {"topics_en": "x"}, format="json")
 
     assert response.status_code == expected
     assert Proposal.objects.get(pk=proposal.pk).topics == "Water supply of the villages"
@@ -174,7 +174,7 @@ def test_a_submitted_proposal_cannot_be_changed(world):
     proposal = _proposal(world, status=Proposal.Status.SUBMITTED)
 
     response = _client(world, "ministry_editor").patch(
-        f"/api/v1/proposals/{proposal.pk}/?lang=ru", {"topics": "Rural roads"}, format="json"
+        f"/api/v1/proposals/{proposal.pk}/?lang=ru", {"topics_en": "Rural roads"}, format="json"
     )
 
     assert response.status_code == 400
@@ -337,7 +337,7 @@ def test_the_coordinator_moves_an_item_and_both_parties_are_asked_again(world):
 def test_only_the_coordinator_changes_an_item(world, role):
     item = _add(world)
 
-    response = _client(world, role).patch(_item_url(world, item), {"topics": "Bridges"}, format="json")
+    response = _client(world, role).patch(_item_url(world, item), {"topics_en": "Bridges"}, format="json")
 
     assert response.status_code == 403
     assert ScheduleItem.objects.get(pk=item.pk).topics == "Roads"
@@ -353,9 +353,9 @@ def test_an_item_of_another_period_or_a_frozen_version_answers_404(world):
     client = _client(world, "coordinator")
 
     responses = [
-        client.patch(_item_url(world, elsewhere), {"topics": "x"}, format="json"),
+        client.patch(_item_url(world, elsewhere), {"topics_en": "x"}, format="json"),
         client.delete(_item_url(world, frozen)),
-        client.patch(f"/api/v1/draft/999999/items/{elsewhere.pk}/", {"topics": "x"}, format="json"),
+        client.patch(f"/api/v1/draft/999999/items/{elsewhere.pk}/", {"topics_en": "x"}, format="json"),
     ]
 
     assert [response.status_code for response in responses] == [404, 404, 404]
@@ -383,7 +383,7 @@ def test_the_coordinator_removes_an_item_and_it_is_audited(world):
     assert response.status_code == 204
     assert not ScheduleItem.objects.filter(pk=item.pk).exists()
     username, old, new = _audit("planning.item.remove")
-    assert (username, old["topics"], old["start_date"], new) == ("coordinator", "Roads", "2027-02-10", {})
+    assert (username, old["topics_en"], old["start_date"], new) == ("coordinator", "Roads", "2027-02-10", {})
 
 
 def test_only_the_coordinator_removes_an_item(world):

@@ -55,8 +55,13 @@ def test_the_schedule_lists_approved_items_with_translated_names(api):
         "start_date": "2030-02-10",
         "end_date": "2030-02-10",
         "topics": "Roads",
+        "topics_i18n": {"kk": "", "ru": "", "en": "Roads"},
         "is_unscheduled": True,
         "deputy_prime_minister_required": False,
+        "status": "planned",
+        "amended": False,
+        "visit": None,
+        "visit_url": None,
     }
 
 

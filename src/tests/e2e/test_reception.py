@@ -44,7 +44,7 @@ def test_a_citizen_mistypes_the_iin_books_and_cancels(live_server, phone_page):
     page.get_by_label("IIN", exact=True).fill(iin)
     page.get_by_role("button", name="Cancel the booking").click()
 
-    assert "Your booking is cancelled." in page.locator(".messages").inner_text()
+    assert "Your booking is cancelled." in page.locator("#reception-result").inner_text()
     booking.refresh_from_db()
     assert booking.status == Booking.Status.CANCELLED
     assert page.locator("#reception").get_by_label("13:15–13:30").count() == 1

@@ -78,7 +78,7 @@ def test_a_resident_votes_on_the_date_and_voting_again_changes_the_vote(live_ser
     panel.get_by_label("Your district or town (optional)").select_option(label=world.district.name)
     panel.get_by_role("button", name="Vote").click()
 
-    assert "Thank you: your vote is counted." in page.locator(".messages").inner_text()
+    assert "Thank you: your vote is counted." in page.locator("#date-vote-result").inner_text()
     assert "Your vote is counted: 11.03.2027 at 10:00." in page.locator("#date-vote").inner_text()
     vote = DateVote.objects.get()
     assert (vote.option.starts_at, vote.district) == (at(10, day=datetime.date(2027, 3, 11)), world.district)
@@ -115,7 +115,7 @@ def test_a_resident_asks_a_question_and_one_with_a_script_is_refused_keeping_the
     page.get_by_role("button", name="Send the question").click()
 
     assert page.url.startswith(meeting_page(live_server, world))
-    assert "A moderator reads it before it is published here" in page.locator(".messages").inner_text()
+    assert "A moderator reads it before it is published here" in page.locator("#ask-result").inner_text()
     question = Question.objects.get()
     assert (question.text, question.status, question.channel) == (plain, Question.Status.RECEIVED, Channel.WEB)
     assert question.topic.code == "roads-transport"
@@ -147,7 +147,7 @@ def test_a_resident_books_a_reception_slot_and_cancels_it(live_server, page):
     page.get_by_label("IIN", exact=True).fill(iin)
     page.get_by_role("button", name="Cancel the booking").click()
 
-    assert "Your booking is cancelled." in page.locator(".messages").inner_text()
+    assert "Your booking is cancelled." in page.locator("#reception-result").inner_text()
     booking.refresh_from_db()
     assert booking.status == Booking.Status.CANCELLED
     assert page.locator("#reception").get_by_label("13:00–13:15").count() == 1  # the time is free again

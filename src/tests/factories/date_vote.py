@@ -60,7 +60,7 @@ def build_scheduled_visit() -> ScheduledVisit:
         region=region,
         start_date=VISIT_DAY,
         end_date=VISIT_DAY,
-        topics="Roads",
+        topics_en="Roads",
     )
     approved = approve(world)
     visit = Visit.objects.create(

@@ -311,7 +311,7 @@ def test_fixing_the_date_writes_it_into_the_working_draft_and_asks_the_akimat_ag
 
 def test_with_other_pending_changes_the_date_waits_in_the_draft_and_the_coordinator_is_told():
     scheduled = build_scheduled_visit()
-    update_item(actor=scheduled.user("coordinator"), item=scheduled.item, topics="Roads and water")
+    update_item(actor=scheduled.user("coordinator"), item=scheduled.item, topics_en="Roads and water")
     [first, *_rest] = offer_options(scheduled.visit, (MARCH_11, MARCH_12))
 
     outcome = fix_visit_date(actor=scheduled.user("ministry_approver"), visit=scheduled.visit, option=first)

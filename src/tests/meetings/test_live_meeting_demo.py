@@ -5,7 +5,7 @@ import io
 import pytest
 from django.core.management import call_command
 
-from kezdesu.core.demo.live_meeting import add_live_meeting_demo
+from kezdesu.demo.live_meeting import add_live_meeting_demo
 from kezdesu.meetings.domain.queries.record import meeting_record
 from kezdesu.meetings.models import LiveMeeting, TimerSegment, Visit
 

@@ -501,7 +501,7 @@ def test_other_phones_are_refused(typed):
 
 
 def test_the_demo_iins_are_valid_and_differ():
-    from kezdesu.core.demo.reception import CITIZENS, demo_iin
+    from kezdesu.demo.reception import CITIZENS, demo_iin
     from kezdesu.meetings.domain.iin import validate_iin
 
     numbers = [demo_iin(year, female=female) for _name, year, female, _topic in CITIZENS]

@@ -8,7 +8,8 @@ import pytest
 
 from kezdesu.core.errors import DomainError, NotPermitted
 from kezdesu.core.models import AuditLog, Notification
-from kezdesu.meetings.domain.parts import add_broadcast, is_live, remove_broadcast, update_part
+from kezdesu.meetings.domain.parts import add_broadcast, remove_broadcast, update_part
+from kezdesu.meetings.domain.queries.live_status import live_status
 from kezdesu.meetings.domain.queries.visits import (
     items_awaiting_visit,
     past_public_visits,
@@ -263,8 +264,8 @@ def test_a_visit_follows_its_item_when_the_schedule_moves_it(world, draft):
 
 def test_the_broadcast_is_live_only_during_the_part(world):
     part = world.part(VisitPart.Kind.MEETING)
-    assert is_live(part, now=at(11)) is True
-    assert is_live(part, now=at(9, 59)) is False
+    assert live_status(part, now=at(11)).is_live is True
+    assert live_status(part, now=at(9, 59)).is_live is False
 
 
 def test_scope_and_public_lists(world, draft):

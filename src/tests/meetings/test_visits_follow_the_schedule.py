@@ -33,7 +33,7 @@ def test_an_amendment_that_leaves_the_item_alone_leaves_its_visit_alone():
     world = build_scheduled_visit()
     coordinator = world.user("coordinator")
     working_item = world.schedule.version.items.get(uid=world.item.uid)
-    update_item(actor=coordinator, item=working_item, topics="Roads and water")
+    update_item(actor=coordinator, item=working_item, topics_en="Roads and water")
 
     agree_and_approve(world.schedule, reason="Topics widened")
 

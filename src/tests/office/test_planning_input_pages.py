@@ -94,7 +94,7 @@ def test_an_editor_saves_a_proposal_and_the_approver_submits_it(client, planning
             "region": world.akimat.region.pk,
             "preferred_from": f"{period.start + datetime.timedelta(days=40):%Y-%m-%d}",
             "preferred_to": f"{period.start + datetime.timedelta(days=44):%Y-%m-%d}",
-            "topics": "Rural clinics",
+            "topics_en": "Rural clinics",
         },
     )
 
@@ -120,7 +120,7 @@ def test_a_proposal_outside_the_period_is_refused_in_the_form(client, planning_w
             "region": world.akimat.region.pk,
             "preferred_from": f"{period.end:%Y-%m-%d}",
             "preferred_to": f"{period.end + datetime.timedelta(days=3):%Y-%m-%d}",
-            "topics": "Rural clinics",
+            "topics_en": "Rural clinics",
         },
     )
 
@@ -171,13 +171,13 @@ def test_an_akimat_editor_raises_a_flag_from_the_page(client, planning_world):
             "region": world.akimat.region.pk,
             "competent_ministry": world.ministry.pk,
             "level": "elevated",
-            "description": "Drought.",
-            "evidence": "",
+            "description_en": "Drought.",
+            "evidence_en": "",
         },
     )
 
     assert response.status_code == 302
-    assert RiskFlag.objects.filter(raised_by_organisation=world.akimat, description="Drought.").count() == 1
+    assert RiskFlag.objects.filter(raised_by_organisation=world.akimat, description_en="Drought.").count() == 1
 
 
 def test_a_ministry_viewer_may_not_post_a_proposal(client, planning_world):

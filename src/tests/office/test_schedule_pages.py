@@ -147,12 +147,12 @@ def test_the_coordinator_adds_a_meeting_through_the_form(client, world):
             "region": world.roles.other_akimat.region.pk,
             "start_date": "2027-03-03",
             "end_date": "2027-03-03",
-            "topics": "Schools",
+            "topics_en": "Schools",
         },
     )
 
     assert response.status_code == 302
-    assert ScheduleItem.objects.filter(organisation=world.roles.other_ministry, topics="Schools").count() == 1
+    assert ScheduleItem.objects.filter(organisation=world.roles.other_ministry, topics_en="Schools").count() == 1
 
 
 def test_a_refused_meeting_keeps_the_form_and_says_why(client, world):

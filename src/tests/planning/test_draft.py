@@ -28,7 +28,7 @@ def add(world, **overrides):
         "region": world.roles.akimat.region,
         "start_date": FEB_10,
         "end_date": FEB_10,
-        "topics": "Roads",
+        "topics_en": "Roads",
     }
     return add_item(**{**values, **overrides})
 
@@ -131,7 +131,7 @@ def test_update_item_changing_the_topics_keeps_the_agreements(world):
     item = add(world)
     item.agreements.update(decision=ItemAgreement.Decision.AGREED)
 
-    update_item(actor=world.user("coordinator"), item=item, topics="Water")
+    update_item(actor=world.user("coordinator"), item=item, topics_en="Water")
 
     assert set(item.agreements.values_list("decision", flat=True)) == {ItemAgreement.Decision.AGREED}
     assert ScheduleItem.objects.get().topics == "Water"
@@ -153,7 +153,7 @@ def test_remove_item_deletes_it_with_an_audit_row(world):
     remove_item(actor=world.user("coordinator"), item=item)
 
     assert ScheduleItem.objects.count() == 0
-    assert AuditLog.objects.get(action="planning.item.remove").old_values["topics"] == "Roads"
+    assert AuditLog.objects.get(action="planning.item.remove").old_values["topics_en"] == "Roads"
 
 
 def test_include_proposal_takes_the_proposals_official_region_and_topics(world):

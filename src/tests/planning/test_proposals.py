@@ -42,7 +42,7 @@ def proposal_values(world, period, **overrides):
         "region": RegionFactory(),
         "preferred_from": datetime.date(2030, 3, 2),
         "preferred_to": datetime.date(2030, 3, 6),
-        "topics": "Rural clinics",
+        "topics_en": "Rural clinics",
     }
     return values | overrides
 
@@ -57,7 +57,7 @@ def test_an_editor_proposes_a_meeting_of_the_first_head(world, period):
         world.editor,
     )
     audit = AuditLog.objects.get(action="planning.proposal.create")
-    assert (audit.organisation, audit.new_values["topics"]) == (world.ministry, "Rural clinics")
+    assert (audit.organisation, audit.new_values["topics_en"]) == (world.ministry, "Rural clinics")
 
 
 def test_the_eligible_officials_are_heads_deputies_and_committee_chairs(world):
@@ -112,12 +112,12 @@ def test_a_viewer_and_another_ministrys_editor_may_not_propose(world, period):
 def test_a_draft_is_changed_with_an_audit_of_what_changed(world, period):
     proposal = create_proposal(actor=world.editor, **proposal_values(world, period))
 
-    update_proposal(actor=world.editor, proposal=proposal, topics="Rural clinics and pharmacies")
+    update_proposal(actor=world.editor, proposal=proposal, topics_en="Rural clinics and pharmacies")
 
     audit = AuditLog.objects.get(action="planning.proposal.update")
     assert (audit.old_values, audit.new_values) == (
-        {"topics": "Rural clinics"},
-        {"topics": "Rural clinics and pharmacies"},
+        {"topics_en": "Rural clinics"},
+        {"topics_en": "Rural clinics and pharmacies"},
     )
 
 
@@ -126,7 +126,7 @@ def test_a_submitted_proposal_cannot_be_changed_but_can_be_withdrawn(world, peri
         period=period, organisation=world.ministry, position=world.first_head, status=Proposal.Status.SUBMITTED
     )
     with pytest.raises(DomainError) as refused:
-        update_proposal(actor=world.editor, proposal=proposal, topics="Other")
+        update_proposal(actor=world.editor, proposal=proposal, topics_en="Other")
     assert refused.value.code == "not_draft"
 
     withdraw_proposal(actor=world.editor, proposal=proposal)

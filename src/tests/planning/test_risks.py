@@ -40,8 +40,8 @@ def raise_flag(akimat, ministry, level=RiskFlag.Level.ELEVATED):
         region=akimat.region,
         competent_ministry=ministry.ministry,
         level=level,
-        description="Spring flood above the dams' capacity.",
-        evidence="Forecast of Kazhydromet.",
+        description_en="Spring flood above the dams' capacity.",
+        evidence_en="Forecast of Kazhydromet.",
     )
 
 
@@ -66,7 +66,7 @@ def test_a_viewer_may_not_raise_a_flag(akimat, ministry):
             region=akimat.region,
             competent_ministry=ministry.ministry,
             level=RiskFlag.Level.HIGH,
-            description="Unrest.",
+            description_en="Unrest.",
         )
 
 
@@ -77,7 +77,7 @@ def test_the_competent_body_must_be_a_ministry(akimat, ministry):
             region=akimat.region,
             competent_ministry=akimat.akimat,
             level=RiskFlag.Level.HIGH,
-            description="Unrest.",
+            description_en="Unrest.",
         )
     assert refused.value.code == "not_ministry"
 

@@ -41,7 +41,7 @@ def add(world, **values):
         "region": world.roles.akimat.region,
         "start_date": FEB_10,
         "end_date": FEB_10,
-        "topics": "Roads",
+        "topics_en": "Roads",
     }
     return add_item(**{**defaults, **values})
 
@@ -184,7 +184,7 @@ def test_an_approved_schedule_offers_no_second_submission_until_it_changes(world
     approve(world)
     with pytest.raises(DomainError) as no_change:
         submit_schedule(actor=coordinator, period=world.period, reason="Why")
-    update_item(actor=coordinator, item=item, topics="Water")
+    update_item(actor=coordinator, item=item, topics_en="Water")
     with pytest.raises(DomainError) as no_reason:
         submit_schedule(actor=coordinator, period=world.period, reason=" ")
 
@@ -253,7 +253,7 @@ def test_an_amendment_tells_the_parties_of_the_items_it_changes(world):
     )
     approve(world)
     Notification.objects.all().delete()
-    update_item(actor=world.user("coordinator"), item=moved, topics="Water")
+    update_item(actor=world.user("coordinator"), item=moved, topics_en="Water")
 
     amend(world, "New topic")
 

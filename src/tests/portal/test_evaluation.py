@@ -46,7 +46,9 @@ def test_a_ministry_page_shows_each_criterion_and_the_records_behind_it(client, 
     page = client.get("/en/evaluation/2025/ministry-a/").content.decode()
     assert "2 / 4" in page
     assert "0.5000" in page
-    assert f'href="/en/visits/{published.v3.pk}/results/"' in page
+    # V3's results were never published: its record leads to the visit's page, not to a missing results page.
+    assert f'href="/en/visits/{published.v3.pk}/"' in page
+    assert f'href="/en/visits/{published.v3.pk}/results/"' not in page
     assert f'href="/en/issues/{published.issues["i1"].pk}/"' in page
     assert "overdue" in page
     assert "late" in page

@@ -186,7 +186,7 @@ def test_a_question_sent_from_the_page_joins_the_list(client, world, django_capt
     assert question.text == "When will the new clinic open in Esik?"
     assert question.status == Question.Status.PUBLISHED
     html = client.get(url("live", world.visit)).content.decode()
-    assert "Thank you: your question is in the list below." in html
+    assert "Thank you: your question is in the list of questions." in html
     assert "When will the new clinic open in Esik?" in html
 
 
@@ -223,7 +223,7 @@ def test_without_javascript_the_page_has_a_refresh_link_and_plain_forms(client, 
 
     assert f'<a href="{url("live", world.visit)}#questions">Refresh the questions</a>' in html
     assert f'<form method="post" action="{url("live_vote", world.visit)}"' in html
-    assert f'<form method="post" action="{url("live_ask", world.visit)}"' in html
+    assert f'<form method="post" action="{url("live_ask", world.visit)}#live-ask-result"' in html
     assert "<noscript><style>.live-auto { display: none; }</style></noscript>" in html
     assert 'http-equiv="refresh"' not in html  # no forced reloads (WCAG 2.2.1)
 
@@ -231,7 +231,7 @@ def test_without_javascript_the_page_has_a_refresh_link_and_plain_forms(client, 
 def test_the_vote_buttons_submit_the_pages_form_with_the_viewers_csrf_token(client, world):
     html = client.get(url("live", world.visit)).content.decode()
 
-    form = html.index(f'<form method="post" action="{url("live_vote", world.visit)}" class="live-vote-form">')
+    form = html.index(f'<form method="post" action="{url("live_vote", world.visit)}" class="live-vote-form"')
     token = html.index('name="csrfmiddlewaretoken"', form)
     fragment = html.index('<div id="live-questions"', form)
     end = html.index("</form>", fragment)

@@ -11,9 +11,9 @@ from tests.factories.planning_published import ApprovedVersionFactory, Published
 pytestmark = pytest.mark.django_db
 
 ABAY = "100000000"
-# The chosen ministry, the count, the page, its akims, the counts by region, the regions of the map,
-# the documents, and the three lists of the filters' choices.
-LIST_QUERIES = 10
+# The chosen ministry, the items' dates (where the list starts and where today falls), the count, the page, its
+# akims, the counts by region, the regions of the map, the documents, and the three lists of the filters' choices.
+LIST_QUERIES = 11
 
 
 @pytest.fixture

@@ -55,7 +55,7 @@ def test_a_resident_votes_gets_a_cookie_and_then_sees_the_results(client, world)
     response = client.post(vote_url(world.visit), {"option": first.pk, "district": world.district.pk})
 
     assert response.status_code == 302
-    assert response["Location"] == reverse("portal:visit_detail", args=[world.visit.pk]) + "#date-vote"
+    assert response["Location"] == reverse("portal:visit_detail", args=[world.visit.pk]) + "#date-vote-result"
     assert f"kezdesu_vote_{world.visit.pk}" in response.cookies
     vote = DateVote.objects.get()
     assert (vote.option, vote.district) == (first, world.district)
@@ -114,12 +114,15 @@ def test_too_many_attempts_from_one_address_are_refused(client, world, settings)
     assert list(DateVote.objects.values_list("option", flat=True)) == [first.pk]
 
 
-def test_a_vote_without_a_date_is_refused_and_keeps_the_district(client, world):
+def test_a_vote_without_a_date_is_refused_on_its_error_summary_and_keeps_the_district(client, world):
     response = client.post(vote_url(world.visit), {"district": world.district.pk})
 
-    assert response["Location"].endswith(f"?district={world.district.pk}#date-vote")
-    html = client.get(response["Location"]).content.decode()
-    assert "Choose a date and time." in html
+    html = response.content.decode()
+    assert response.status_code == 400
+    assert 'class="error-summary" id="date-vote-result" role="alert" tabindex="-1"' in html
+    assert '<a href="#date-vote-option_0">Choose a date and time.</a>' in html
+    assert 'id="date-vote-option_0"' in html
+    assert f'action="{vote_url(world.visit)}#date-vote-result"' in html
     assert f'<option value="{world.district.pk}" selected>' in html
     assert not DateVote.objects.exists()
 
@@ -128,7 +131,7 @@ def test_errors_read_in_the_visitors_language(client, world):
     with translation.override("ru"):
         response = client.post(reverse("portal:visit_vote", args=[world.visit.pk]), {}, follow=True)
 
-    assert response.status_code == 200
+    assert response.status_code == 400
     assert response.request["PATH_INFO"].startswith("/ru/")
 
 

@@ -53,8 +53,11 @@ def test_the_page_reads_in_kazakh_and_russian(client, world):
 
 
 def test_the_social_preview_canonical_and_hreflang(client, world, settings):
-    settings.SITE_URL = "https://kezdesu.example.kz"
-    html = client.get(detail_url(world.visit)).content.decode()
+    # On the host and scheme the page is asked under (behind the proxy: https).
+    settings.ALLOWED_HOSTS = ["kezdesu.example.kz"]
+    html = client.get(
+        detail_url(world.visit), HTTP_HOST="kezdesu.example.kz", HTTP_X_FORWARDED_PROTO="https"
+    ).content.decode()
     url = f"https://kezdesu.example.kz/en/visits/{world.visit.pk}/"
     assert f'<link rel="canonical" href="{url}">' in html
     assert f'<meta property="og:url" content="{url}">' in html
@@ -156,10 +159,10 @@ def test_the_page_query_count_does_not_grow_with_parts_and_links(client, world):
 
 
 def test_the_announcement_is_an_a4_pdf_with_the_qr_code(client, world, settings, tmp_path):
-    settings.SITE_URL = "https://kezdesu.example.kz"
+    settings.ALLOWED_HOSTS = ["kezdesu.example.kz"]
     with translation.override("ru"):
         url = reverse("portal:visit_announcement", kwargs={"pk": world.visit.pk})
-    response = client.get(url)
+    response = client.get(url, HTTP_HOST="kezdesu.example.kz", HTTP_X_FORWARDED_PROTO="https")
     assert response.status_code == 200
     assert response["Content-Type"] == "application/pdf"
     assert response.content.startswith(b"%PDF")

@@ -154,7 +154,7 @@ def test_a_question_is_received_and_the_citizen_told_what_happens_next(client, w
     saved = Question.objects.get()
     assert (saved.text, saved.channel, saved.status) == (TEXT, Channel.WEB, Question.Status.RECEIVED)
     assert saved.district == world.district
-    assert response.redirect_chain[-1][0] == meeting_page_url(world.visit) + "#questions"
+    assert response.redirect_chain[-1][0] == meeting_page_url(world.visit) + "#ask-result"
     assert "A moderator reads it before it is published" in response.content.decode()
 
 

@@ -79,7 +79,7 @@ def test_a_citizen_books_and_sees_the_code_to_keep(client, world):
 
     booking = Booking.objects.get()
     assert response.status_code == 302
-    assert response["Location"] == reverse("portal:visit_reception_booked", args=[world.visit.pk])
+    assert response["Location"] == reverse("portal:visit_reception_booked", args=[world.visit.pk]) + "#reception-result"
     assert booking.phone == "+77015551234"
     confirmation = client.get(response["Location"]).content.decode()
     assert booking.code in confirmation
@@ -149,7 +149,9 @@ def test_the_citizen_cancels_with_code_and_iin(client, world):
     booking.refresh_from_db()
     assert booking.status == Booking.Status.CANCELLED
     assert "Your booking is cancelled. The time is free for others." in response.content.decode()
-    assert response.redirect_chain[-1][0] == reverse("portal:visit_reception", args=[world.visit.pk])
+    assert (
+        response.redirect_chain[-1][0] == reverse("portal:visit_reception", args=[world.visit.pk]) + "#reception-result"
+    )
 
 
 def test_a_wrong_iin_cancels_nothing_and_keeps_the_form(client, world):

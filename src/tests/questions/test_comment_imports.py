@@ -14,7 +14,7 @@ from tests.factories.live import build_live_world
 
 pytestmark = pytest.mark.django_db
 
-FILES = Path(__file__).resolve().parents[2] / "kezdesu" / "core" / "demo" / "files"
+FILES = Path(__file__).resolve().parents[2] / "kezdesu" / "demo" / "files"
 
 
 @pytest.fixture

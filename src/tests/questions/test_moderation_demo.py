@@ -1,6 +1,8 @@
 import pytest
+from django.utils import timezone
 
-from kezdesu.core.demo.moderation import add_moderation_demo
+from kezdesu.demo.clock import DemoClock
+from kezdesu.demo.moderation import add_moderation_demo
 from kezdesu.meetings.models import Visit
 from kezdesu.organisations.models import Role
 from kezdesu.questions.domain.moderation_checks import removed_marker
@@ -18,12 +20,13 @@ def test_the_demo_moderates_a_held_visit_once():
     MembershipFactory(user=editor, organisation=world.roles.ministry, role=Role.EDITOR)
     for _ in range(2):
         question(world.visit, "Когда отремонтируют дорогу в селе?")
-    first = add_moderation_demo([world.visit])
+    clock = DemoClock(timezone.localdate())
+    first = add_moderation_demo(clock, [world.visit])
     assert first == {"visits": 1, "groups": 1, "published": 4, "hidden": 2}
     # The marker is in the question's language (Russian here), whatever the catalogue says it is.
     marker = removed_marker("ru")
     assert Question.objects.get(external_id="demo-moderation-1").published_text == (
         f"Позвоните мне по номеру {marker}, когда починят уличное освещение на нашей улице?"
     )
-    assert add_moderation_demo([world.visit]) == {"visits": 0, "groups": 0, "published": 0, "hidden": 0}
+    assert add_moderation_demo(clock, [world.visit]) == {"visits": 0, "groups": 0, "published": 0, "hidden": 0}
     assert QuestionGroup.objects.count() == 1

@@ -1,13 +1,15 @@
 """The questions demo: about forty questions per announced or held demo visit, from every channel, with
 duplicates for the grouping, the sample export imported with its refused rows; twice changes nothing."""
 
+import datetime
 import io
 from collections import Counter
 
 import pytest
 from django.core.management import call_command
 
-from kezdesu.core.demo.questions import SAMPLE_CSV, SAMPLE_XLSX, add_questions_demo
+from kezdesu.demo.clock import DemoClock
+from kezdesu.demo.questions import SAMPLE_CSV, SAMPLE_XLSX, add_questions_demo
 from kezdesu.meetings.models import Visit
 from kezdesu.questions.interfaces.importers import read_question_file
 from kezdesu.questions.models import Channel, ImportBatch, Question
@@ -22,11 +24,12 @@ def test_the_demo_adds_questions_from_every_channel_once():
     ImportBatch.objects.all().delete()
     visits = list(Visit.objects.order_by("start_date", "pk"))
 
-    added = add_questions_demo(visits)
-    again = add_questions_demo(visits)
+    clock = DemoClock(datetime.date(2026, 11, 21))
+    added = add_questions_demo(clock, visits)
+    again = add_questions_demo(clock, visits)
 
     taking = [visit for visit in visits if visit.status in (Visit.Status.PUBLISHED, Visit.Status.HELD)]
-    assert added["visits"] == len(taking) == 10
+    assert added["visits"] == len(taking) == 7
     assert again == {"visits": 0, "questions": 0, "imported": 0, "refused": 0, "systemic_problems": 0}
     for visit in taking:
         questions = Question.objects.filter(visit=visit)

@@ -1,12 +1,14 @@
 """Each indicator of the annual evaluation against hand-built records (tests/factories/reports_evaluation.py)."""
 
+import datetime
 from decimal import Decimal
 
 import pytest
 
+from kezdesu.followup.models import Publication
 from kezdesu.reports.domain.evaluation import ministries
 from kezdesu.reports.domain.indicators import INDICATORS, Outcome
-from tests.factories.reports_evaluation import TODAY, YEAR, build_evaluation_world
+from tests.factories.reports_evaluation import ALMATY, TODAY, YEAR, build_evaluation_world
 
 pytestmark = pytest.mark.django_db
 
@@ -42,12 +44,15 @@ def test_quarterly_information_counts_the_obligations_due_in_the_year(world):
 
 
 def test_publications_count_the_visits_of_the_ministry_itself(world):
+    # V1's results page, published the day its fulfilment says (V3's never was).
+    published = datetime.datetime(2025, 5, 15, 12, tzinfo=ALMATY)
+    Publication.objects.create(visit=world.v1, results="Done.", published_at=published)
     values = _compute("publications_on_time")
     a = values[world.roles.ministry.pk]
     assert _figures(a) == (1, 2, Decimal("0.5"), [Outcome.ON_TIME, Outcome.OVERDUE])
     assert [record.url for record in a.records] == [
         f"/visits/{world.v1.pk}/results/",
-        f"/visits/{world.v3.pk}/results/",
+        f"/visits/{world.v3.pk}/",  # never published: no results page, the visit's page says what is due
     ]
     assert _figures(values[world.roles.other_ministry.pk])[:3] == (0, 1, Decimal("0"))
     assert values[world.roles.authorized_body.pk].value is None

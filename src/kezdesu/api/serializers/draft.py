@@ -10,6 +10,7 @@ from typing import Any
 from django.utils.translation import gettext as _
 from rest_framework import serializers
 
+from kezdesu.api.serializers.i18n import TranslatedField, translated_input
 from kezdesu.api.serializers.planning import PlanningPeriodSerializer
 from kezdesu.organisations.models import District, Organisation, Position, Region
 from kezdesu.planning.models import ItemAgreement, Proposal, RiskFlag, ScheduleItem, WarningAcknowledgement
@@ -36,6 +37,7 @@ class DraftItemSerializer(serializers.ModelSerializer[ScheduleItem]):
     region: serializers.SlugRelatedField[Region] = serializers.SlugRelatedField(slug_field="kato", read_only=True)
     district: serializers.SlugRelatedField[District] = serializers.SlugRelatedField(slug_field="kato", read_only=True)
     agreements = AgreementSerializer(many=True, read_only=True)
+    topics_i18n = TranslatedField("topics")
 
     class Meta:
         model = ScheduleItem
@@ -49,6 +51,7 @@ class DraftItemSerializer(serializers.ModelSerializer[ScheduleItem]):
             "start_date",
             "end_date",
             "topics",
+            "topics_i18n",
             "is_unscheduled",
             "risk_flag",
             "deputy_prime_minister_required",
@@ -88,7 +91,9 @@ class AddItemSerializer(serializers.Serializer[Any]):
     )
     start_date = serializers.DateField()
     end_date = serializers.DateField()
-    topics = serializers.CharField(required=False, allow_blank=True, default="")
+    topics_kk = translated_input("kk", "The topics")
+    topics_ru = translated_input("ru", "The topics")
+    topics_en = translated_input("en", "The topics")
     proposal: serializers.PrimaryKeyRelatedField[Proposal] = serializers.PrimaryKeyRelatedField(
         queryset=Proposal.objects.all(), required=False, allow_null=True, help_text="The proposal it takes up."
     )

@@ -28,3 +28,18 @@ class TranslatedField(serializers.Field[dict[str, str], None, dict[str, str], An
 
     def to_representation(self, value: Any) -> dict[str, str]:
         return {code: getattr(value, f"{self.translated_field}_{code}") or "" for code in LANGUAGE_CODES}
+
+
+LANGUAGE_NAMES = {"kk": "Kazakh", "ru": "Russian", "en": "English"}
+
+
+def translated_input(language: str, what: str) -> serializers.CharField:
+    """A write-only text in one language (`topics_kk` …). A language left out stays empty: readers get another
+    language's text in the plain field, and `<field>_i18n` shows which languages exist."""
+    return serializers.CharField(
+        write_only=True,
+        required=False,
+        allow_blank=True,
+        default="",
+        help_text=f"{what} in {LANGUAGE_NAMES[language]}.",
+    )

@@ -10,6 +10,7 @@ from typing import Any
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
+from kezdesu.api.serializers.i18n import TranslatedField, translated_input
 from kezdesu.organisations.models import District, Organisation, Position, Region
 from kezdesu.planning.domain.periods import period_deadlines
 from kezdesu.planning.domain.problems import EDITABLE as PROBLEM_EDITABLE
@@ -71,10 +72,15 @@ class ProposalSerializer(serializers.ModelSerializer[Proposal]):
         queryset=PlanningPeriod.objects.all()
     )
     status = serializers.CharField(read_only=True, help_text="draft, submitted or withdrawn.")
+    topics = serializers.CharField(read_only=True, help_text="In the request's language, or another where missing.")
+    topics_i18n = TranslatedField("topics")
+    topics_kk = translated_input("kk", "The topics")
+    topics_ru = translated_input("ru", "The topics")
+    topics_en = translated_input("en", "The topics")
 
     class Meta:
         model = Proposal
-        fields = ["id", *PROPOSAL_FIELDS, "submitted_at"]
+        fields = ["id", *PROPOSAL_FIELDS, "topics", "topics_i18n", "submitted_at"]
         read_only_fields = ["status", "submitted_at"]
 
 
@@ -154,6 +160,16 @@ class RiskFlagSerializer(serializers.ModelSerializer[RiskFlag]):
     )
     level = serializers.CharField(help_text="elevated, or high (a deputy prime minister takes part).")
     status = serializers.CharField(read_only=True, help_text="raised, assigned, met or dismissed.")
+    description = serializers.CharField(read_only=True, help_text="In the request's language, or another.")
+    description_i18n = TranslatedField("description")
+    evidence = serializers.CharField(read_only=True, help_text="In the request's language, or another.")
+    evidence_i18n = TranslatedField("evidence")
+    description_kk = translated_input("kk", "The description (at least one language)")
+    description_ru = translated_input("ru", "The description (at least one language)")
+    description_en = translated_input("en", "The description (at least one language)")
+    evidence_kk = translated_input("kk", "The evidence")
+    evidence_ru = translated_input("ru", "The evidence")
+    evidence_en = translated_input("en", "The evidence")
 
     class Meta:
         model = RiskFlag
@@ -163,7 +179,10 @@ class RiskFlagSerializer(serializers.ModelSerializer[RiskFlag]):
             "competent_ministry",
             "level",
             "description",
+            "description_i18n",
             "evidence",
+            "evidence_i18n",
+            *(f"{name}_{code}" for name in ("description", "evidence") for code in ("kk", "ru", "en")),
             "raised_by_organisation",
             "raised_at",
             "status",

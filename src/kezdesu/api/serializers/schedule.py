@@ -2,10 +2,14 @@
 
 from typing import Any
 
+from django.urls import reverse
 from django.utils.translation import gettext as _
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from kezdesu.api.serializers.i18n import TranslatedField
+from kezdesu.core.urls_absolute import absolute_url
+from kezdesu.meetings.domain.queries.open_data import ITEM_STATES, ItemVisit
 from kezdesu.organisations.models import District, Organisation, Position, Region
 from kezdesu.planning.models import PlanningPeriod, ScheduleItem, ScheduleVersion
 
@@ -54,6 +58,15 @@ class ScheduleItemSerializer(serializers.ModelSerializer[ScheduleItem]):
     official = ScheduleOfficialSerializer(source="position", read_only=True)
     region = ScheduleRegionSerializer(read_only=True)
     district = ScheduleDistrictSerializer(read_only=True, allow_null=True)
+    status = serializers.SerializerMethodField(
+        help_text="planned (no visit announced yet), announced, held, or cancelled (announced, then cancelled)."
+    )
+    amended = serializers.SerializerMethodField(
+        help_text="Whether an amendment of the schedule changed the item's dates, place or official, or added it."
+    )
+    visit = serializers.SerializerMethodField(help_text="The id of the visit carrying the item out, once public.")
+    visit_url = serializers.SerializerMethodField(help_text="The visit's public page, absolute, once public.")
+    topics_i18n = TranslatedField("topics")
 
     class Meta:
         model = ScheduleItem
@@ -68,9 +81,41 @@ class ScheduleItemSerializer(serializers.ModelSerializer[ScheduleItem]):
             "start_date",
             "end_date",
             "topics",
+            "topics_i18n",
             "is_unscheduled",
             "deputy_prime_minister_required",
+            "status",
+            "amended",
+            "visit",
+            "visit_url",
         ]
+
+    # The view puts `amended` (uids) and `visits` (uid -> ItemVisit) in the context, read once per request.
+    def _visit(self, item: ScheduleItem) -> ItemVisit | None:
+        visit: ItemVisit | None = self.context.get("visits", {}).get(item.uid)
+        return visit
+
+    @extend_schema_field(serializers.ChoiceField(choices=ITEM_STATES))
+    def get_status(self, item: ScheduleItem) -> str:
+        visit = self._visit(item)
+        return visit.status if visit is not None else "planned"
+
+    def get_amended(self, item: ScheduleItem) -> bool:
+        return item.uid in self.context.get("amended", ())
+
+    @extend_schema_field(serializers.IntegerField(allow_null=True))
+    def get_visit(self, item: ScheduleItem) -> int | None:
+        visit = self._visit(item)
+        return visit.pk if visit is not None and visit.is_public else None
+
+    @extend_schema_field(serializers.URLField(allow_null=True))
+    def get_visit_url(self, item: ScheduleItem) -> str | None:
+        visit = self._visit(item)
+        if visit is None or not visit.is_public:
+            return None
+        return absolute_url(
+            reverse("portal:visit_detail", kwargs={"pk": visit.pk}), request=self.context.get("request")
+        )
 
 
 class ScheduleVersionSerializer(serializers.ModelSerializer[ScheduleVersion]):

@@ -12,6 +12,9 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from kezdesu.api.serializers.i18n import TranslatedField
+from kezdesu.api.serializers.live_status import LiveStatusSerializer
+from kezdesu.core.urls_absolute import absolute_url
+from kezdesu.meetings.domain.queries.live_status import meeting_live_status
 from kezdesu.meetings.domain.queries.visits import PUBLIC_STATUSES
 from kezdesu.meetings.models import AgendaItem, AkimAnswer, BroadcastLink, OfficialAccount, Visit, VisitPart
 from kezdesu.organisations.models import Position
@@ -114,6 +117,18 @@ class VisitSerializer(serializers.ModelSerializer[Visit]):
     title = TranslatedField("title")
     how_to_take_part = TranslatedField("how_to_take_part")
     page = serializers.SerializerMethodField(help_text="The public meeting page (announced and held visits).")
+    page_url = serializers.SerializerMethodField(
+        help_text="The public meeting page as an absolute URL on the host asked, or null (not public)."
+    )
+    calendar_url = serializers.SerializerMethodField(
+        help_text="The visit's parts as an iCalendar file, with their times (Asia/Almaty), or null (not public)."
+    )
+    results_published_at = serializers.SerializerMethodField(
+        help_text="When the visit's results, problem issues and action plan were published (R20), or null."
+    )
+    live = serializers.SerializerMethodField(
+        help_text="Whether the meeting with the population is on now, or null (not public, or no such part)."
+    )
     parts = PartSerializer(many=True, read_only=True)
     risk_flag: serializers.PrimaryKeyRelatedField[Any] = serializers.PrimaryKeyRelatedField(
         read_only=True, help_text="The risk flag an unscheduled meeting answers (R4), or null."
@@ -143,6 +158,10 @@ class VisitSerializer(serializers.ModelSerializer[Visit]):
             "questions_close_at",
             "published_at",
             "page",
+            "live",
+            "page_url",
+            "calendar_url",
+            "results_published_at",
             "parts",
         ]
 
@@ -151,6 +170,30 @@ class VisitSerializer(serializers.ModelSerializer[Visit]):
         if visit.status not in PUBLIC_STATUSES:
             return None
         return reverse("portal:visit_detail", kwargs={"pk": visit.pk})
+
+    @extend_schema_field(LiveStatusSerializer(allow_null=True))
+    def get_live(self, visit: Visit) -> dict[str, Any] | None:
+        status = meeting_live_status(visit) if visit.status in PUBLIC_STATUSES else None
+        return dict(LiveStatusSerializer(status).data) if status is not None else None
+
+    @extend_schema_field(serializers.URLField(allow_null=True))
+    def get_page_url(self, visit: Visit) -> str | None:
+        page = self.get_page(visit)
+        return absolute_url(page, request=self.context.get("request")) if page else None
+
+    @extend_schema_field(serializers.URLField(allow_null=True))
+    def get_calendar_url(self, visit: Visit) -> str | None:
+        if visit.status not in PUBLIC_STATUSES:
+            return None
+        return absolute_url(
+            reverse("portal:visit_calendar", kwargs={"pk": visit.pk}), request=self.context.get("request")
+        )
+
+    @extend_schema_field(serializers.DateTimeField(allow_null=True))
+    def get_results_published_at(self, visit: Visit) -> str | None:
+        # Annotated by the API's queryset (VisitViewSet): no query per visit.
+        moment = getattr(visit, "results_published_at", None)
+        return serializers.DateTimeField().to_representation(moment) if moment is not None else None
 
 
 def _translated(name: str, **kwargs: Any) -> dict[str, serializers.CharField]:

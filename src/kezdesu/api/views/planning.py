@@ -144,7 +144,9 @@ class ProposalViewSet(
             district=data.get("district"),
             preferred_from=data["preferred_from"],
             preferred_to=data["preferred_to"],
-            topics=data["topics"],
+            topics_kk=data["topics_kk"],
+            topics_ru=data["topics_ru"],
+            topics_en=data["topics_en"],
             sector_problems=data.get("sector_problems", ""),
             local_issues=data.get("local_issues", ""),
             akimat_request=data.get("akimat_request", ""),
@@ -409,8 +411,11 @@ class RiskFlagViewSet(
             region=data["region"],
             competent_ministry=data["competent_ministry"],
             level=data["level"],
-            description=data["description"],
-            evidence=data.get("evidence", ""),
+            **{
+                f"{name}_{code}": data[f"{name}_{code}"]
+                for name in ("description", "evidence")
+                for code in ("kk", "ru", "en")
+            },
         )
         return Response(self.get_serializer(flag).data, status=status.HTTP_201_CREATED)
 

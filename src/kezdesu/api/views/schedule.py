@@ -14,6 +14,7 @@ from kezdesu.api.serializers.schedule import (
     ScheduleVersionSerializer,
 )
 from kezdesu.api.views.base import ApiViewMixin
+from kezdesu.meetings.domain.queries.open_data import amended_item_uids, visits_of_items
 from kezdesu.planning.domain.queries.published import frozen_versions, published_items
 from kezdesu.planning.models import ScheduleItem, ScheduleVersion
 
@@ -32,8 +33,11 @@ SCHEDULE_PARAMETERS = [
         summary="List the approved schedule",
         description=(
             "The meetings of the approved schedule of every planning period, in date order: who meets the "
-            "population, where and when, with the topics. Only versions approved by the Government and "
-            "in force are published; drafts are not. Public: anyone may read it without signing in."
+            "population, where and when, with the topics; whether an amendment changed the item; and, once the "
+            "visit carrying it out is announced, its state and public page (its times: `/api/v1/visits/{id}/`). "
+            "Only versions approved by the Government and in force are published; drafts are not. Public: anyone "
+            "may read it without signing in. The same data as open data: `/<lang>/open-data/schedule.csv` "
+            "(`.json`)."
         ),
         parameters=SCHEDULE_PARAMETERS,
         responses={200: ScheduleItemSerializer(many=True), 400: OpenApiTypes.OBJECT},
@@ -42,6 +46,12 @@ SCHEDULE_PARAMETERS = [
 class ScheduleViewSet(ApiViewMixin, mixins.ListModelMixin, viewsets.GenericViewSet[ScheduleItem]):
     serializer_class = ScheduleItemSerializer
     filter_backends: list[Any] = []
+
+    def get_serializer_context(self) -> dict[str, Any]:
+        context = dict(super().get_serializer_context())
+        if not getattr(self, "swagger_fake_view", False):
+            context.update(amended=amended_item_uids(), visits=visits_of_items())
+        return context
 
     def get_queryset(self) -> QuerySet[ScheduleItem]:
         if getattr(self, "swagger_fake_view", False):

@@ -6,7 +6,7 @@ where visits are broadcast are public and read-only.
 
 from typing import Any
 
-from django.db.models import QuerySet
+from django.db.models import F, QuerySet
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from drf_spectacular.types import OpenApiTypes
@@ -88,7 +88,7 @@ class VisitViewSet(ApiViewMixin, mixins.ListModelMixin, mixins.RetrieveModelMixi
     def get_queryset(self) -> QuerySet[Visit]:
         if getattr(self, "swagger_fake_view", False):
             return Visit.objects.none()
-        return readable_visits(self.request.user)
+        return readable_visits(self.request.user).annotate(results_published_at=F("publication__published_at"))
 
     def list(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         query = VisitQuerySerializer(data=request.query_params)

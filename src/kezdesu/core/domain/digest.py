@@ -30,6 +30,7 @@ from django.utils.translation import gettext_lazy as _
 from kezdesu.core.domain.audit import record_audit
 from kezdesu.core.domain.notifications import SUBJECT_PREFIX, notification_link, render_notification
 from kezdesu.core.models import Notification
+from kezdesu.core.urls_absolute import absolute_url, site_url
 from kezdesu.organisations.models import User
 
 logger = logging.getLogger(__name__)
@@ -144,8 +145,8 @@ def _email_digest(recipient: User, notifications: list[Notification]) -> None:
             "recipient": recipient,
             "count": count,
             "sections": digest_sections(notifications),
-            "settings_link": settings.SITE_URL.rstrip("/") + reverse("office:notifications"),
-            "site_url": settings.SITE_URL,
+            "settings_link": absolute_url(reverse("office:notifications")),
+            "site_url": site_url(),
             "LANGUAGE_CODE": translation.get_language(),
         }
         subject = gettext("Notifications of the day: %(count)s") % {"count": count}

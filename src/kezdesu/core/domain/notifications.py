@@ -25,6 +25,7 @@ from django.utils.translation import ngettext_lazy
 
 from kezdesu.core.errors import NotPermitted
 from kezdesu.core.models import Notification
+from kezdesu.core.urls_absolute import absolute_url, site_url
 from kezdesu.organisations.models import User
 
 SUBJECT_PREFIX = "Kezdesu: "  # the product's name, the same in every language
@@ -117,7 +118,7 @@ def notification_link(notification: Notification, *, absolute: bool = False) -> 
     if not notification.link:
         return ""
     link = _in_language(notification.link, translation.get_language() or settings.LANGUAGE_CODE)
-    return settings.SITE_URL.rstrip("/") + link if absolute and link.startswith("/") else link
+    return absolute_url(link) if absolute and link.startswith("/") else link
 
 
 def _in_language(link: str, language: str) -> str:
@@ -187,7 +188,7 @@ def _email(notification: Notification) -> None:
             "recipient": recipient,
             "text": render_notification(notification),
             "link": notification_link(notification, absolute=True),
-            "site_url": settings.SITE_URL,
+            "site_url": site_url(),
             "LANGUAGE_CODE": translation.get_language(),
         }
         message = EmailMultiAlternatives(

@@ -23,13 +23,29 @@ FALLBACK = ("kk", "ru", "en")
 
 def translated(value: Any) -> str:
     """A {"kk","ru","en"} dict in the active language (fallback kk → ru → en), or a plain value as text."""
+    return translated_in(value)[0]
+
+
+def translated_in(value: Any) -> tuple[str, str]:
+    """(text, its language) of a {"kk","ru","en"} dict, as `translated`; a plain value's language is unknown ("")."""
     if isinstance(value, dict):
         language = translation.get_language() or settings.LANGUAGE_CODE
         for code in (language, *FALLBACK):
             if value.get(code):
-                return str(value[code])
-        return ""
-    return "" if value is None else str(value)
+                return str(value[code]), code
+        return "", ""
+    return ("" if value is None else str(value)), ""
+
+
+def event_note(event: IssueEvent) -> tuple[str, str]:
+    """The staff's own words on an event — a status note (per language) or a progress comment (written once, in
+    one language) — and the language they are in ("" where unknown: the page tells it from the letters)."""
+    params = event.params or {}
+    if event.kind == IssueEvent.Kind.STATUS and event.measure_id is None:
+        return translated_in(params.get("note"))
+    if event.kind == IssueEvent.Kind.PROGRESS:
+        return translated_in(params.get("comment"))
+    return "", ""
 
 
 def _date(value: Any) -> str:
@@ -63,8 +79,16 @@ def _measure_text(event: IssueEvent) -> str:
     return text
 
 
-def describe_event(event: IssueEvent) -> str:
-    """One sentence saying what happened, in the active language. No personal data ever enters `params`."""
+def describe_event(event: IssueEvent, *, with_note: bool = True) -> str:
+    """One sentence saying what happened, in the active language, followed by the staff's note on it (unless
+    `with_note` is false: a page shows the note apart, marked with its language). No personal data ever enters
+    `params`."""
+    sentence = _sentence(event)
+    note = event_note(event)[0] if with_note else ""
+    return f"{sentence} {note}" if note else sentence
+
+
+def _sentence(event: IssueEvent) -> str:
     params = event.params or {}
     kind = event.kind
     if kind == IssueEvent.Kind.RAISED:
@@ -82,9 +106,7 @@ def describe_event(event: IssueEvent) -> str:
             "status": _measure_status(params.get("status")),
         }
     if kind == IssueEvent.Kind.STATUS:
-        sentence = _("Status changed to “%(status)s”.") % {"status": _issue_status(params.get("status"))}
-        note = translated(params.get("note"))
-        return f"{sentence} {note}" if note else sentence
+        return _("Status changed to “%(status)s”.") % {"status": _issue_status(params.get("status"))}
     if kind in (IssueEvent.Kind.MEASURE_ADDED, IssueEvent.Kind.MEASURE_CHANGED):
         values = {"text": _measure_text(event), "deadline": _date(params.get("deadline"))}
         if kind == IssueEvent.Kind.MEASURE_ADDED:
@@ -100,9 +122,7 @@ def describe_event(event: IssueEvent) -> str:
             "status": _measure_status(params.get("status")),
             "percent": params.get("percent", 0),
         }
-        sentence = _("Progress on the measure “%(text)s”: %(status)s, %(percent)s%% done.") % values
-        comment = translated(params.get("comment"))
-        return f"{sentence} {comment}" if comment else sentence
+        return _("Progress on the measure “%(text)s”: %(status)s, %(percent)s%% done.") % values
     if kind == IssueEvent.Kind.REPORT:
         if params.get("year") and params.get("quarter"):
             return _("Reported in the quarterly report for quarter %(quarter)s of %(year)s.") % {

@@ -8,13 +8,9 @@ not kept. E-mail addresses are personal data: audit rows name the follower by id
 
 from __future__ import annotations
 
-import secrets
 from collections.abc import Callable
 
-from django.conf import settings
-from django.core.exceptions import ValidationError
 from django.core.mail import EmailMultiAlternatives
-from django.core.validators import validate_email
 from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -22,30 +18,12 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
 from kezdesu.core.domain.audit import record_audit
+from kezdesu.core.domain.email_addresses import mail_language, new_link_token, valid_email
 from kezdesu.core.errors import DomainError
+from kezdesu.core.urls_absolute import absolute_url, site_url
 from kezdesu.followup.domain.event_text import describe_event
 from kezdesu.followup.models import Follower, IssueEvent, ProblemIssue
 from kezdesu.questions.models import Question
-
-LANGUAGES = tuple(code for code, _name in settings.LANGUAGES)
-
-
-def valid_email(value: str) -> str | None:
-    """`value` as a lowercased e-mail address, or None when it is not one."""
-    value = (value or "").strip().lower()
-    try:
-        validate_email(value)
-    except ValidationError:
-        return None
-    return value
-
-
-def _language(value: str | None) -> str:
-    return value if value in LANGUAGES else settings.LANGUAGE_CODE
-
-
-def _new_token() -> str:
-    return secrets.token_urlsafe(32)
 
 
 def enrol_askers(issue: ProblemIssue) -> int:
@@ -64,9 +42,9 @@ def enrol_askers(issue: ProblemIssue) -> int:
                 follower = Follower.objects.create(
                     issue=issue,
                     email=email,
-                    language=_language(question.language or "kk"),
+                    language=mail_language(question.language or "kk"),
                     question=question,
-                    token=_new_token(),
+                    token=new_link_token(),
                     confirmed_at=timezone.now(),
                 )
                 record_audit(actor=None, action="followup.follower_enrolled", target=follower)
@@ -94,12 +72,12 @@ def follow_issue(*, issue: ProblemIssue, email: str, language: str, consent: boo
             return follower
         if follower is None:
             follower = Follower.objects.create(
-                issue=issue, email=address, language=_language(language), token=_new_token()
+                issue=issue, email=address, language=mail_language(language), token=new_link_token()
             )
             record_audit(actor=None, action="followup.follow_requested", target=follower)
         else:  # asked again before confirming: a fresh link, the old one stops working
-            follower.token = _new_token()
-            follower.language = _language(language)
+            follower.token = new_link_token()
+            follower.language = mail_language(language)
             follower.save(update_fields=["token", "language"])
     transaction.on_commit(_sender(follower, "confirm"), robust=True)
     return follower
@@ -145,7 +123,7 @@ def notify_followers(*, event_id: int) -> int:
 
 def _absolute(view: str, language: str, **kwargs: object) -> str:
     with translation.override(language):
-        return settings.SITE_URL.rstrip("/") + reverse(view, kwargs=kwargs)
+        return absolute_url(reverse(view, kwargs=kwargs))
 
 
 _SUBJECTS = {
@@ -162,7 +140,7 @@ def _sender(follower: Follower, purpose: str) -> Callable[[], None]:
 
 def _send(follower: Follower, purpose: str, *, event: IssueEvent | None = None) -> None:
     issue = follower.issue
-    language = _language(follower.language)
+    language = mail_language(follower.language)
     with translation.override(language):
         context = {
             "purpose": purpose,
@@ -173,7 +151,7 @@ def _send(follower: Follower, purpose: str, *, event: IssueEvent | None = None) 
             "unfollow_url": _absolute("portal:issue_unfollow", language, token=follower.token),
             "event_text": describe_event(event) if event is not None else "",
             "event": event,
-            "site_url": settings.SITE_URL,
+            "site_url": site_url(),
             "LANGUAGE_CODE": language,
         }
         message = EmailMultiAlternatives(

@@ -21,6 +21,7 @@ from kezdesu.followup.domain.queries.progress_reports import end_of_day, last_up
 from kezdesu.followup.domain.queries.states import CLOSED_ISSUE_STATUSES, OPEN_MEASURE_STATUSES
 from kezdesu.followup.domain.timeline import record_event
 from kezdesu.followup.models import IssueEvent, Measure, MeasureStatus, ProblemIssue, ProgressReport
+from kezdesu.followup.signals import progress_report_published
 from kezdesu.meetings.interfaces.public_page import visit_title
 from kezdesu.organisations.models import Organisation
 from kezdesu.regulations.domain.obligations import Obligation, periodic_obligation
@@ -300,10 +301,12 @@ def publish_progress_report(
         report.revision += 1
         report.save(update_fields=["snapshot", "published_at", "published_by", "revision"])
         if not republish:  # the public history tells of the report once; a revision corrects it silently
-            for issue in ProblemIssue.objects.filter(pk__in=[row.pk for row in compiled.issues]):
+            issues = list(ProblemIssue.objects.filter(pk__in=[row.pk for row in compiled.issues]))
+            for issue in issues:
                 record_event(
                     issue=issue, kind=IssueEvent.Kind.REPORT, params={"year": year, "quarter": quarter}, at=now
                 )
+            progress_report_published.send(sender=ProgressReport, report=report, issues=issues)
         record_audit(
             actor=actor,
             action="followup.progress_report.republish" if republish else "followup.progress_report.publish",

@@ -24,6 +24,7 @@ from kezdesu.core.errors import DomainError, NotPermitted
 from kezdesu.followup.domain.timeline import record_event
 from kezdesu.followup.domain.visit_end import end_date
 from kezdesu.followup.models import IssueEvent, Measure, ProblemIssue, Publication
+from kezdesu.followup.signals import results_published
 from kezdesu.meetings.domain.informing import Stage, inform_authorized_body
 from kezdesu.meetings.models import Visit
 from kezdesu.regulations.domain.obligations import Obligation, find_obligation
@@ -257,4 +258,5 @@ def publish_results(*, actor: Any, visit: Visit, now: datetime.datetime | None =
         )
         if not republish:  # a republication revises the package: the authorized body was told of it once
             inform_authorized_body(stage=Stage.RESULTS_PUBLISHED, visit=visit)
+            results_published.send(sender=Publication, publication=publication)
     return publication

@@ -11,6 +11,7 @@ from django import forms
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, pgettext_lazy
 
+from kezdesu.core.collation import CollatedModelChoiceField
 from kezdesu.followup.domain.queries.public_issues import OPEN, OVERDUE, IssueFilters
 from kezdesu.followup.models import ProblemIssue
 from kezdesu.organisations.models import Organisation, Region
@@ -42,7 +43,7 @@ def check_date_ranges(form: forms.Form, ranges: tuple[tuple[str, str], ...]) -> 
 
 def ministry_field(label: Any) -> forms.ModelChoiceField[Organisation]:
     """The visiting ministry, by its code (the lists' shared name `ministry`)."""
-    return forms.ModelChoiceField(
+    return CollatedModelChoiceField(
         label=label,
         queryset=Organisation.objects.filter(kind=Organisation.Kind.MINISTRY, is_active=True).order_by("name"),
         to_field_name="code",
@@ -53,7 +54,7 @@ def ministry_field(label: Any) -> forms.ModelChoiceField[Organisation]:
 
 def region_field() -> forms.ModelChoiceField[Region]:
     """The region, by its KATO code (the lists' shared name `region`)."""
-    return forms.ModelChoiceField(
+    return CollatedModelChoiceField(
         label=gettext_lazy("Region"),
         queryset=Region.objects.order_by("name"),
         to_field_name="kato",

@@ -8,6 +8,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy, pgettext_lazy
 
+from kezdesu.core.collation import CollatedModelChoiceField
 from kezdesu.followup.domain.queries.measure_list import DONE_LATE, DONE_ON_TIME, OPEN, OVERDUE, MeasureFilters
 from kezdesu.followup.domain.queries.public_issues import IssueFilters
 from kezdesu.followup.interfaces.issue_filters import check_date_ranges, date_field, ministry_field, region_field
@@ -28,7 +29,7 @@ def state_choices() -> list[tuple[str, Any]]:
 
 class MeasureFilterForm(forms.Form):
     # Any body, active or not: a body renamed or merged away keeps its past measures.
-    executor: forms.ModelChoiceField[Organisation] = forms.ModelChoiceField(
+    executor: forms.ModelChoiceField[Organisation] = CollatedModelChoiceField(
         label=gettext_lazy("Executor"),
         help_text=gettext_lazy("A ministry's measures include its committees'."),
         queryset=Organisation.objects.order_by("name"),

@@ -6,18 +6,18 @@ question author or contact, no follower, no staff user; organisations are public
 
 from __future__ import annotations
 
-import csv
 import datetime
-import io
-import json
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from typing import Any
 
 from django.conf import settings
 from django.db.models import Count, Q, QuerySet
+from django.http import HttpRequest
 from django.urls import reverse
 from django.utils import translation
 
+from kezdesu.core.open_data import iso
+from kezdesu.core.urls_absolute import absolute_url
 from kezdesu.followup.domain.queries.public_issues import IssueFilters, filtered_public_issues, public_measures
 from kezdesu.followup.models import Measure, MeasureStatus, ProblemIssue
 
@@ -72,8 +72,7 @@ MEASURE_COLUMNS = (
 )
 
 
-def _iso(value: datetime.date | datetime.datetime | None) -> str | None:
-    return value.isoformat() if value is not None else None
+_iso = iso
 
 
 def _per_language(instance: Any, field: str, prefix: str | None = None) -> dict[str, Any]:
@@ -83,10 +82,10 @@ def _per_language(instance: Any, field: str, prefix: str | None = None) -> dict[
     }
 
 
-def issue_url(pk: int) -> str:
+def issue_url(pk: int, *, request: HttpRequest | None = None) -> str:
     # The public page in the default language; the others differ only by their prefix.
     with translation.override(settings.LANGUAGE_CODE):
-        return settings.SITE_URL.rstrip("/") + reverse("portal:issue_detail", kwargs={"pk": pk})
+        return absolute_url(reverse("portal:issue_detail", kwargs={"pk": pk}), request=request)
 
 
 def evidence_links(measure: Measure) -> list[str]:
@@ -106,11 +105,11 @@ def open_data_issues(filters: IssueFilters, *, today: datetime.date) -> QuerySet
     )
 
 
-def issue_row(issue: ProblemIssue) -> dict[str, Any]:
+def issue_row(issue: ProblemIssue, *, request: HttpRequest | None = None) -> dict[str, Any]:
     ministry = issue.visit.organisation
     return {
         "id": issue.pk,
-        "url": issue_url(issue.pk),
+        "url": issue_url(issue.pk, request=request),
         "visit_id": issue.visit_id,
         "visit_start_date": _iso(issue.visit.start_date),
         "ministry_code": ministry.code,
@@ -142,11 +141,11 @@ def open_data_measures(filters: IssueFilters, *, today: datetime.date) -> QueryS
     return public_measures(filters, today=today).order_by("pk")
 
 
-def measure_row(measure: Measure) -> dict[str, Any]:
+def measure_row(measure: Measure, *, request: HttpRequest | None = None) -> dict[str, Any]:
     return {
         "id": measure.pk,
         "issue_id": measure.issue_id,
-        "issue_url": issue_url(measure.issue_id),
+        "issue_url": issue_url(measure.issue_id, request=request),
         "order": measure.order,
         **_per_language(measure, "text"),
         "deadline": _iso(measure.deadline),
@@ -162,44 +161,9 @@ def measure_row(measure: Measure) -> dict[str, Any]:
     }
 
 
-def _csv_value(value: Any) -> Any:
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, list):
-        return " ".join(str(item) for item in value)
-    return "" if value is None else value
+def issue_rows(issues: QuerySet[ProblemIssue], *, request: HttpRequest | None = None) -> Iterator[dict[str, Any]]:
+    return (issue_row(issue, request=request) for issue in issues.iterator(chunk_size=CHUNK))
 
 
-def csv_lines(columns: Iterable[str], rows: Iterable[dict[str, Any]]) -> Iterator[str]:
-    """The CSV text piece by piece: a byte-order mark (for Excel), the header, one line per row."""
-    columns = list(columns)
-    buffer = io.StringIO()
-    writer = csv.writer(buffer)
-
-    def line(values: Iterable[Any]) -> str:
-        buffer.seek(0)
-        buffer.truncate()
-        writer.writerow(values)
-        return buffer.getvalue()
-
-    yield "\ufeff" + line(columns)
-    for row in rows:
-        yield line(_csv_value(row[column]) for column in columns)
-
-
-def json_chunks(rows: Iterable[dict[str, Any]], *, name: str, columns: Iterable[str]) -> Iterator[str]:
-    """A JSON object with the column list and the rows, piece by piece."""
-    yield '{"name": ' + json.dumps(name) + ', "columns": ' + json.dumps(list(columns)) + ', "rows": ['
-    first = True
-    for row in rows:
-        yield ("" if first else ",\n") + json.dumps(row, ensure_ascii=False)
-        first = False
-    yield "]}\n"
-
-
-def issue_rows(issues: QuerySet[ProblemIssue]) -> Iterator[dict[str, Any]]:
-    return (issue_row(issue) for issue in issues.iterator(chunk_size=CHUNK))
-
-
-def measure_rows(measures: QuerySet[Measure]) -> Iterator[dict[str, Any]]:
-    return (measure_row(measure) for measure in measures.iterator(chunk_size=CHUNK))
+def measure_rows(measures: QuerySet[Measure], *, request: HttpRequest | None = None) -> Iterator[dict[str, Any]]:
+    return (measure_row(measure, request=request) for measure in measures.iterator(chunk_size=CHUNK))

@@ -35,6 +35,7 @@ from kezdesu.meetings.domain.informing import Stage, inform_authorized_body
 from kezdesu.meetings.domain.queries.date_vote import VoteState, vote_state
 from kezdesu.meetings.domain.tasks import create_visit_tasks
 from kezdesu.meetings.models import DateOption, DateVote, Visit, VisitPart
+from kezdesu.meetings.signals import visit_changed
 from kezdesu.organisations.models import District
 from kezdesu.planning.domain.date_amendments import DateAmendment, Outcome, amend_item_dates
 from kezdesu.planning.domain.notification_params import translated
@@ -302,6 +303,8 @@ def fix_visit_date(*, actor: Any, visit: Visit, option: DateOption) -> DateAmend
                 "parts": part_times,
             },
         )
+        if visit.status == Visit.Status.PUBLISHED:
+            visit_changed.send(sender=Visit, visit=visit, changes=("time",))
         if visit.schedule_uid is not None and visit.period is not None:
             amendment = amend_item_dates(
                 actor=actor,

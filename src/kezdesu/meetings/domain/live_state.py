@@ -140,6 +140,8 @@ class LiveQuestion:
     outcome: str
     # The body it was forwarded to, per language.
     forwarded_to: dict[str, str] = field(default_factory=dict)
+    # The language the citizen wrote in (issue 14: the page marks it); "" where not recorded.
+    language: str = ""
 
     @property
     def forwarded_to_name(self) -> str:
@@ -195,6 +197,7 @@ def _build_snapshot(meeting: LiveMeeting, revision: int) -> LiveSnapshot:
             shortlisted=question.shortlisted_at is not None,
             outcome=question.outcome,
             forwarded_to=_names(question.forwarded_to),
+            language=question.language,
         )
         for question in rows
     )

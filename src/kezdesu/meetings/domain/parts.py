@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime
 from collections.abc import Iterable
 from decimal import Decimal
 from typing import Any
@@ -16,7 +15,8 @@ from kezdesu.core.domain.audit import changed, record_audit, snapshot
 from kezdesu.core.errors import DomainError, NotPermitted
 from kezdesu.meetings.domain.akims import sync_akim_invitations
 from kezdesu.meetings.domain.visits import LANGUAGES, check_open
-from kezdesu.meetings.models import BroadcastLink, OfficialAccount, Platform, VisitPart
+from kezdesu.meetings.models import BroadcastLink, OfficialAccount, Platform, Visit, VisitPart
+from kezdesu.meetings.signals import visit_changed
 from kezdesu.organisations.domain.queries.akimats import akimats_in_region
 from kezdesu.organisations.models import Position
 
@@ -32,6 +32,16 @@ PART_FIELDS = (
     "akim_positions",
     "other_participants",
 )
+# What people who follow an announced visit hear of (meetings/signals.py): when and where it takes place.
+PUBLIC_CHANGES = {
+    "time": {"starts_at", "ends_at"},
+    "place": {
+        "format",
+        "latitude",
+        "longitude",
+        *(f"{name}_{code}" for name in ("venue", "address") for code in LANGUAGES),
+    },
+}
 # Kazakhstan's bounding box, with a little margin: a point outside it is a typing mistake.
 LATITUDES = (Decimal("40.5"), Decimal("55.5"))
 LONGITUDES = (Decimal("46.4"), Decimal("87.4"))
@@ -144,6 +154,9 @@ def update_part(*, actor: Any, part: VisitPart, **values: Any) -> VisitPart:
             old=before,
             new=after,
         )
+    changes = tuple(change for change, fields in PUBLIC_CHANGES.items() if fields & set(after))
+    if changes and part.visit.status == Visit.Status.PUBLISHED:
+        visit_changed.send(sender=Visit, visit=part.visit, changes=changes)
     return part
 
 
@@ -195,11 +208,3 @@ def remove_broadcast(*, actor: Any, link: BroadcastLink) -> None:
         old={"account": link.account_id, "url": link.url},
     )
     link.delete()
-
-
-def is_live(part: VisitPart, *, now: datetime.datetime | None = None) -> bool:
-    """Whether the part is on now (its broadcast is shown embedded)."""
-    if part.starts_at is None or part.ends_at is None:
-        return False
-    moment = now or timezone.now()
-    return part.starts_at <= moment <= part.ends_at

@@ -20,6 +20,7 @@ from kezdesu.meetings.domain.informing import Stage, inform_authorized_body
 from kezdesu.meetings.domain.queries.visits import approved_item
 from kezdesu.meetings.domain.tasks import create_visit_tasks
 from kezdesu.meetings.models import Visit, VisitPart
+from kezdesu.meetings.signals import visit_announced, visit_changed
 from kezdesu.planning.domain.notification_params import translated
 from kezdesu.planning.domain.queries.recipients import people_with_roles
 from kezdesu.planning.domain.queries.schedule import akimat_of_region
@@ -215,6 +216,7 @@ def publish_visit(*, actor: Any, visit: Visit) -> Visit:
     )
     _tell_akimat(visit, "meetings.visit_published")
     inform_authorized_body(stage=Stage.ANNOUNCED, visit=visit)
+    visit_announced.send(sender=Visit, visit=visit)
     create_visit_tasks(visit=visit, actor=actor)
     return visit
 
@@ -242,6 +244,7 @@ def cancel_visit(*, actor: Any, visit: Visit, reason: str) -> Visit:
     )
     if was_published:
         _tell_akimat(visit, "meetings.visit_cancelled", reason=reason.strip())
+        visit_changed.send(sender=Visit, visit=visit, changes=("cancelled",))
     inform_authorized_body(stage=Stage.CANCELLED, visit=visit, reason=reason.strip())
     return visit
 
@@ -299,6 +302,7 @@ def sync_visit_with_schedule(*, actor: Any, visit: Visit) -> list[str]:
     )
     if visit.status == Visit.Status.PUBLISHED and ("start_date" in after or "end_date" in after):
         _tell_akimat(visit, "meetings.visit_dates_changed")
+        visit_changed.send(sender=Visit, visit=visit, changes=("time",))
     if "start_date" in after or "end_date" in after:
         previous = {"previous_start": old["start_date"].isoformat(), "previous_end": old["end_date"].isoformat()}
         inform_authorized_body(stage=Stage.DATE_CHANGED, visit=visit, **previous)

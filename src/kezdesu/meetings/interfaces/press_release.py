@@ -11,11 +11,11 @@ from __future__ import annotations
 import io
 from dataclasses import dataclass
 
-from django.conf import settings
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from kezdesu.core.urls_absolute import absolute_url
 from kezdesu.meetings.models import AgendaItem, BroadcastLink, Visit, VisitPart
 
 LANGUAGES = ("kk", "ru", "en")
@@ -45,7 +45,7 @@ def meeting_page_url(visit: Visit, language: str) -> str:
             path = reverse("portal:visit_detail", args=[visit.pk])
         except NoReverseMatch:
             path = reverse("portal:schedule")
-    return settings.SITE_URL.rstrip("/") + path
+    return absolute_url(path)
 
 
 def _when(part: VisitPart) -> dict[str, str]:

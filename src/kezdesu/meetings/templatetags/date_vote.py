@@ -2,8 +2,9 @@
 
 from typing import Any
 
-from django import template
+from django import forms, template
 
+from kezdesu.core.collation import collated
 from kezdesu.meetings.domain.queries.date_vote import VoteState, vote_of, vote_results, vote_state
 from kezdesu.meetings.interfaces.voter_keys import voter_id, voter_key
 from kezdesu.meetings.models import Visit
@@ -13,7 +14,8 @@ register = template.Library()
 
 
 @register.inclusion_tag("portal/visit/_date_vote.html", takes_context=True)
-def date_vote_panel(context: template.Context, visit: Visit) -> dict[str, Any]:
+def date_vote_panel(context: template.Context, visit: Visit, form: forms.Form | None = None) -> dict[str, Any]:
+    """The panel; `form` is a vote refused (`portal.views.visit_dates`), shown with its errors and the choice made."""
     request = context.get("request")
     state = vote_state(visit)
     if state == VoteState.NOT_OPENED:
@@ -22,10 +24,12 @@ def date_vote_panel(context: template.Context, visit: Visit) -> dict[str, Any]:
     if not results.options:
         return {"visit": visit, "shown": False}
     mine = vote_of(visit, voter_key(visit, voter_id(request, visit))) if request is not None else None
-    # After an error the view sends the choice back in the query string, so nothing is lost.
-    asked = request.GET if request is not None else {}
-    chosen_option = str(mine.option_id) if mine else asked.get("option", "")
-    chosen_district = str(mine.district_id or "") if mine else asked.get("district", "")
+    if form is not None:
+        chosen_option, chosen_district = str(form.data.get("option", "")), str(form.data.get("district", ""))
+    elif mine is not None:
+        chosen_option, chosen_district = str(mine.option_id), str(mine.district_id or "")
+    else:
+        chosen_option = chosen_district = ""
     return {
         "visit": visit,
         "shown": True,
@@ -35,9 +39,8 @@ def date_vote_panel(context: template.Context, visit: Visit) -> dict[str, Any]:
         "mine": mine,
         "chosen_option": chosen_option,
         "chosen_district": chosen_district,
-        "districts": District.objects.filter(region=visit.region_id).order_by("name")
-        if state == VoteState.OPEN
-        else [],
+        "districts": collated(District.objects.filter(region=visit.region_id)) if state == VoteState.OPEN else [],
         "chosen": next((row.option for row in results.options if row.option.is_chosen), None),
+        "form": form,
         "request": request,
     }

@@ -31,13 +31,16 @@ def reception_panel(context: template.Context, visit: Visit) -> dict[str, Any]:
         and visit.status == Visit.Status.PUBLISHED
         and timezone.now() < part.starts_at
     )
+    shown = officials if open_for_booking else []
     return {
         "visit": visit,
         "part": part,
-        "officials": officials if open_for_booking else [],
+        "officials": shown,
         "open_for_booking": open_for_booking,
         "form": form,
         "chosen_slot": str(form["slot"].value() or ""),
+        # The times are radios named after their slots: the error summary links to the first one shown.
+        "error_anchors": {"slot": f"reception-slot-{shown[0].slots[0].pk}"} if shown else {},
         "request": context.get("request"),
         "csrf_token": context.get("csrf_token"),
     }

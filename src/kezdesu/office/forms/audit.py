@@ -8,6 +8,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from kezdesu.core.collation import collate_choices
 from kezdesu.core.domain.queries.audit import audit_actions, audit_actors
 from kezdesu.office.forms.obligations import DateInput, choice_field, model_field
 from kezdesu.organisations.models import Organisation, User
@@ -30,6 +31,7 @@ class AuditFilterForm(forms.Form):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         model_field(self, "organisation").queryset = Organisation.objects.order_by("kind", "name")
+        collate_choices(model_field(self, "organisation"), collation_group=lambda body: body.kind)
         model_field(self, "actor").queryset = audit_actors()
         choice_field(self, "action").choices = [
             ("", pgettext_lazy("action", "Any")),

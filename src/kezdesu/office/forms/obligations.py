@@ -10,6 +10,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from kezdesu.core.collation import collate_choices
 from kezdesu.office.queries import MET_BY_HAND, MET_LATE, MET_ON_TIME
 from kezdesu.organisations.domain.queries.scope import organisations_in_scope
 from kezdesu.organisations.models import Organisation, Position, Region
@@ -80,6 +81,7 @@ class ObligationFilterForm(forms.Form):
         self.fields["end"].initial = self.default_end()
         model_field(self, "profile").queryset = RegulationProfile.objects.order_by("effective_from")
         model_field(self, "organisation").queryset = organisations_in_scope(user).order_by("kind", "name")
+        collate_choices(model_field(self, "organisation"), collation_group=lambda body: body.kind)
         codes = ObligationRule.objects.values_list("requirement", flat=True).distinct()
         choice_field(self, "requirement").choices = [
             ("", pgettext_lazy("requirement", "Any")),

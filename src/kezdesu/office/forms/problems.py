@@ -7,6 +7,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from kezdesu.core.collation import collate_choices
 from kezdesu.office.forms.obligations import model_field
 from kezdesu.organisations.models import Organisation
 
@@ -31,6 +32,7 @@ class SystemicProblemForm(forms.Form):
         model_field(self, "competent_body").queryset = Organisation.objects.filter(
             kind__in=(Organisation.Kind.MINISTRY, Organisation.Kind.COMMITTEE), is_active=True
         ).order_by("kind", "name")
+        collate_choices(model_field(self, "competent_body"), collation_group=lambda body: body.kind)
 
 
 class AnswerForm(forms.Form):

@@ -8,13 +8,16 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from kezdesu.office.forms.obligations import DateInput, model_field
+from kezdesu.office.forms.visits import TranslatedGroups, _translated
 from kezdesu.organisations.models import District, Organisation, Position, Region
 from kezdesu.planning.domain.proposals import eligible_positions
 from kezdesu.planning.models import AdvisorWeights
 
 
-class ProposalForm(forms.Form):
-    """Field names match `create_proposal`'s arguments."""
+class ProposalForm(TranslatedGroups, forms.Form):
+    """Field names match `create_proposal`'s arguments; the topics in kk, ru and en (at least one)."""
+
+    translated = (("topics", _("Topics")),)
 
     position: forms.ModelChoiceField[Position] = forms.ModelChoiceField(
         label=_("Official"), queryset=Position.objects.none()
@@ -27,7 +30,6 @@ class ProposalForm(forms.Form):
     preferred_to = forms.DateField(
         label=_("Preferred until"), widget=DateInput(), help_text=_("A single date, or a week or longer.")
     )
-    topics = forms.CharField(label=_("Topics"), widget=forms.Textarea(attrs={"rows": 3}))
     sector_problems = forms.CharField(
         label=_("The sector's problems in the region"), widget=forms.Textarea(attrs={"rows": 2}), required=False
     )
@@ -41,6 +43,9 @@ class ProposalForm(forms.Form):
 
     def __init__(self, *args: Any, organisation: Organisation, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        _translated(self, "topics", _("Topics"), textarea=True)
+        names = list(self.fields)
+        self.order_fields([*names[: names.index("sector_problems")], "topics_kk", "topics_ru", "topics_en"])
         model_field(self, "position").queryset = Position.objects.filter(
             pk__in=[position.pk for position in eligible_positions(organisation)]
         ).select_related("organisation")

@@ -7,6 +7,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from kezdesu.core.collation import CollatedModelChoiceField
 from kezdesu.office.forms.date_range import DateRangeMixin
 from kezdesu.office.forms.obligations import DateInput
 from kezdesu.organisations.models import Organisation, Region
@@ -21,14 +22,14 @@ class QuestionFilterForm(DateRangeMixin):
         label=_("Channel"), required=False, choices=[("", pgettext_lazy("channel filter", "All")), *Channel.choices]
     )
     # Every ministry, reorganised ones too: their questions stay on record.
-    ministry: forms.ModelChoiceField[Organisation] = forms.ModelChoiceField(
+    ministry: forms.ModelChoiceField[Organisation] = CollatedModelChoiceField(
         label=_("Ministry"),
         queryset=Organisation.objects.filter(kind=Organisation.Kind.MINISTRY).order_by("name"),
         to_field_name="code",
         required=False,
         empty_label=pgettext_lazy("ministry filter", "All"),
     )
-    region: forms.ModelChoiceField[Region] = forms.ModelChoiceField(
+    region: forms.ModelChoiceField[Region] = CollatedModelChoiceField(
         label=_("Region"),
         queryset=Region.objects.order_by("name"),
         required=False,

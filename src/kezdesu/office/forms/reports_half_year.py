@@ -6,6 +6,7 @@ from django import forms
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from kezdesu.core.collation import CollatedModelChoiceField
 from kezdesu.organisations.models import Organisation
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -31,7 +32,7 @@ def executor_bodies() -> forms.ModelChoiceField:
         Q(kind__in=(Organisation.Kind.MINISTRY, Organisation.Kind.AKIMAT)) | Q(is_authorized_body=True),
         is_active=True,
     ).order_by("kind", "name")
-    return forms.ModelChoiceField(label=_("Executor"), queryset=bodies)
+    return CollatedModelChoiceField(label=_("Executor"), queryset=bodies, collation_group=lambda body: body.kind)
 
 
 class InstructionForm(forms.Form):

@@ -7,7 +7,9 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from kezdesu.core.collation import collate_choices, sort_key
 from kezdesu.office.forms.obligations import DateInput
+from kezdesu.office.forms.visits import TranslatedGroups, _translated
 from kezdesu.organisations.models import District, Organisation, Position, Region
 from kezdesu.planning.models import ItemAgreement, RiskFlag
 
@@ -34,7 +36,9 @@ class RiskFlagChoiceField(forms.ModelChoiceField):
         return f"{obj.region} — {obj.competent_ministry} ({obj.get_level_display()})"
 
 
-class ScheduleItemForm(forms.Form):
+class ScheduleItemForm(TranslatedGroups, forms.Form):
+    translated = (("topics", _("Topics")),)
+
     organisation: forms.ModelChoiceField[Organisation] = forms.ModelChoiceField(
         label=_("Ministry"), queryset=Organisation.objects.none()
     )
@@ -45,7 +49,6 @@ class ScheduleItemForm(forms.Form):
     district = DistrictChoiceField(label=_("District or town"), queryset=District.objects.none(), required=False)
     start_date = forms.DateField(label=_("First day"), widget=DateInput())
     end_date = forms.DateField(label=_("Last day"), widget=DateInput())
-    topics = forms.CharField(label=_("Topics"), widget=forms.Textarea(attrs={"rows": 3}), required=False)
     is_unscheduled = forms.BooleanField(label=_("Unscheduled meeting"), required=False)
     risk_flag = RiskFlagChoiceField(
         label=_("Risk flag it answers"),
@@ -72,6 +75,9 @@ class ScheduleItemForm(forms.Form):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        _translated(self, "topics", _("Topics"), textarea=True)
+        names = list(self.fields)
+        self.order_fields([*names[: names.index("is_unscheduled")], "topics_kk", "topics_ru", "topics_en"])
         fields: Any = self.fields
         fields["organisation"].queryset = Organisation.objects.filter(kind__in=PARTY_KINDS, is_active=True).order_by(
             "name"
@@ -98,6 +104,15 @@ class ScheduleItemForm(forms.Form):
             .select_related("organisation")
             .order_by("organisation__name", "order")
         )
+        for name in ("organisation", "region", "district"):
+            collate_choices(fields[name])  # labels: "region — district" for districts
+        for name in ("position", "akim_positions"):
+            collate_choices(fields[name], collation_group=by_body_and_rank)
+
+
+def by_body_and_rank(position: Position) -> tuple[tuple[int, ...], int]:
+    """Officials grouped by their body, in alphabetical order, and by rank within it."""
+    return (sort_key(position.organisation.name), position.order)
 
 
 ANSWERS = [

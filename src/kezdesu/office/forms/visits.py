@@ -10,6 +10,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from kezdesu.core.collation import CollatedModelChoiceField
 from kezdesu.meetings.domain.queries.visits import official_accounts
 from kezdesu.meetings.models import OfficialAccount, Visit, VisitPart
 from kezdesu.office.forms.date_range import DateRangeMixin
@@ -46,6 +47,22 @@ class TranslatedGroups:
         form: Any = self
         names = {f"{name}_{code}" for name, _label in self.translated for code, _language in LANGUAGE_LABELS}
         return [field for field in form if field.name not in names]
+
+    def layout(self) -> list[tuple[Any, list[forms.BoundField]]]:
+        """Every field in the form's order, a translated group in the place of its first language:
+        [(None, [plain field]) or (label, [kk, ru, en bound fields])] (office/includes/fields_in_order.html)."""
+        form: Any = self
+        codes = [code for code, _language in LANGUAGE_LABELS]
+        first = {f"{name}_{codes[0]}": (name, label) for name, label in self.translated}
+        grouped = {f"{name}_{code}" for name, _label in self.translated for code in codes}
+        rows: list[tuple[Any, list[forms.BoundField]]] = []
+        for field in form:
+            if field.name in first:
+                name, label = first[field.name]
+                rows.append((label, [form[f"{name}_{code}"] for code in codes]))
+            elif field.name not in grouped:
+                rows.append((None, [field]))
+        return rows
 
 
 class VisitForm(TranslatedGroups, forms.Form):
@@ -151,10 +168,10 @@ class CancelForm(forms.Form):
 
 class VisitFilterForm(DateRangeMixin):
     status = forms.ChoiceField(label=_("Status"), required=False, choices=[("", _("Any")), *list(Visit.Status.choices)])
-    region: forms.ModelChoiceField[Region] = forms.ModelChoiceField(
+    region: forms.ModelChoiceField[Region] = CollatedModelChoiceField(
         label=_("Region"), required=False, queryset=Region.objects.order_by("name"), empty_label=_("Any")
     )
-    ministry: forms.ModelChoiceField[Organisation] = forms.ModelChoiceField(
+    ministry: forms.ModelChoiceField[Organisation] = CollatedModelChoiceField(
         label=_("Ministry"),
         required=False,
         queryset=Organisation.objects.filter(kind=Organisation.Kind.MINISTRY, is_active=True).order_by("name"),

@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
+from kezdesu.core.collation import CollatedModelChoiceField
 from kezdesu.core.errors import DomainError
 from kezdesu.followup.domain.issues import (
     COMPETENT_KINDS,
@@ -66,7 +67,7 @@ class IssueForm(TranslatedGroups, forms.Form):
         _translated(self, "title", gettext_lazy("Title"))
         _translated(self, "description", gettext_lazy("Description"), textarea=True)
         self.fields["title_kk"].help_text = gettext_lazy("The title is needed in Kazakh and in Russian.")
-        self.fields["district"] = forms.ModelChoiceField(
+        self.fields["district"] = CollatedModelChoiceField(
             label=gettext_lazy("District or town"),
             queryset=District.objects.filter(region=visit.region).order_by("name"),
             required=False,
@@ -74,10 +75,11 @@ class IssueForm(TranslatedGroups, forms.Form):
         self.fields["sector"] = forms.ModelChoiceField(
             label=gettext_lazy("Sector"), queryset=Topic.objects.order_by("order", "code"), required=False
         )
-        self.fields["competent_body"] = forms.ModelChoiceField(
+        self.fields["competent_body"] = CollatedModelChoiceField(
             label=gettext_lazy("Competent body (a ministry or an akimat)"),
             queryset=Organisation.objects.filter(kind__in=COMPETENT_KINDS, is_active=True).order_by("kind", "name"),
             required=False,
+            collation_group=lambda body: body.kind,
         )
         self.fields["competent_company"] = forms.CharField(
             label=gettext_lazy("Or a national holding or company"), required=False, max_length=300
@@ -117,7 +119,7 @@ class RaisedForm(forms.Form):
 
     def __init__(self, *args: Any, visit: Visit, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["district"] = forms.ModelChoiceField(
+        self.fields["district"] = CollatedModelChoiceField(
             label=gettext_lazy("District or town"),
             queryset=District.objects.filter(region=visit.region).order_by("name"),
             required=False,

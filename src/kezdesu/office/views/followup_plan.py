@@ -16,6 +16,7 @@ from django.utils.translation import get_language, gettext_lazy, ngettext
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from kezdesu.core.collation import sort_key
 from kezdesu.core.errors import DomainError
 from kezdesu.followup.domain.plan_import import ImportResult, import_plan
 from kezdesu.followup.domain.plans import EDIT_PLAN, EDITABLE_FIELDS, add_measure, remove_measure, update_measure
@@ -64,7 +65,9 @@ class MeasureForm(TranslatedGroups, forms.Form):
 def _executor_choices() -> list[tuple[str, str]]:
     return [
         (str(organisation.pk), organisation.name)
-        for organisation in Organisation.objects.filter(is_active=True).order_by("kind", "name")
+        for organisation in sorted(
+            Organisation.objects.filter(is_active=True), key=lambda body: (body.kind, sort_key(body.name))
+        )
     ]
 
 

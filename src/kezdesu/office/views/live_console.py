@@ -20,6 +20,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from kezdesu.core.collation import collated
 from kezdesu.core.errors import DomainError
 from kezdesu.meetings.domain.live_state import live_meeting_for
 from kezdesu.meetings.domain.queries.access import visit_for
@@ -103,7 +104,7 @@ def _context(
         "bodies": forwarding_choices(visit),
         "may_enter": request.user.has_perm("questions.enter_question", visit),
         "may_import": request.user.has_perm("questions.import_questions", visit),
-        "districts": District.objects.filter(region=visit.region).order_by("name"),
+        "districts": collated(District.objects.filter(region=visit.region)),
         "topics": Topic.objects.order_by("order", "code"),
         "platforms": [(platform.value, platform.label) for platform in COMMENT_PLATFORMS],
         "refused_pk": None,

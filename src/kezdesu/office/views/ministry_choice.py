@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from django.http import Http404
 
+from kezdesu.core.collation import collated
 from kezdesu.office.views.access import StaffRequest
 from kezdesu.organisations.domain.queries.scope import organisations_in_scope
 from kezdesu.organisations.models import Organisation
 
 
 def ministries_in_scope(request: StaffRequest) -> list[Organisation]:
-    return list(organisations_in_scope(request.user).filter(kind=Organisation.Kind.MINISTRY).order_by("name"))
+    return collated(organisations_in_scope(request.user).filter(kind=Organisation.Kind.MINISTRY))
 
 
 def chosen_ministry(request: StaffRequest, *, permission: str = "") -> tuple[Organisation, list[Organisation]]:

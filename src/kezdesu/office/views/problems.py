@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from kezdesu.core.collation import collated
 from kezdesu.core.errors import DomainError
 from kezdesu.office.forms.problems import AnswerForm, SystemicProblemForm
 from kezdesu.office.views.access import StaffRequest, office_view
@@ -57,7 +58,7 @@ def _list_url(akimat: Organisation, half_year: date) -> str:
 
 @office_view
 def problem_list(request: StaffRequest) -> HttpResponse:
-    akimats = list(organisations_in_scope(request.user).filter(kind=Organisation.Kind.AKIMAT).order_by("name"))
+    akimats = collated(organisations_in_scope(request.user).filter(kind=Organisation.Kind.AKIMAT))
     akimat = next((a for a in akimats if str(a.pk) == request.GET.get("akimat")), akimats[0] if akimats else None)
     half_year = _half_year(request.GET.get("half_year"))
     may_edit = bool(akimat and request.user.has_perm("planning.edit_systemic_problems", akimat))

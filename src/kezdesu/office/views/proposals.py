@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from kezdesu.core.collation import collated
 from kezdesu.core.errors import DomainError
 from kezdesu.office.forms.proposals import AdvisorWeightsForm, ProposalForm
 from kezdesu.office.views.access import StaffRequest, hidden_unless, office_view
@@ -19,11 +20,12 @@ from kezdesu.organisations.models import Organisation
 from kezdesu.planning.domain.advisor import advisor_weights, rank_regions, set_advisor_weights
 from kezdesu.planning.domain.proposals import create_proposal, submit_proposals, update_proposal, withdraw_proposal
 from kezdesu.planning.domain.queries.proposals import proposals_of
+from kezdesu.planning.domain.texts import per_language
 from kezdesu.planning.models import PlanningPeriod, Proposal
 
 
 def _ministries(request: StaffRequest) -> list[Organisation]:
-    return list(organisations_in_scope(request.user).filter(kind=Organisation.Kind.MINISTRY).order_by("name"))
+    return collated(organisations_in_scope(request.user).filter(kind=Organisation.Kind.MINISTRY))
 
 
 def _chosen(
@@ -78,7 +80,7 @@ def proposal_list(request: StaffRequest) -> HttpResponse:
 
 
 def _proposal_for_editing(request: StaffRequest, pk: int) -> Proposal:
-    proposal = get_object_or_404(Proposal.objects.select_related("period", "organisation"), pk=pk)
+    proposal: Proposal = get_object_or_404(Proposal.objects.select_related("period", "organisation"), pk=pk)
     if not request.user.has_perm("organisations.view_organisation_data", proposal.organisation):
         raise Http404
     if not request.user.has_perm("planning.edit_proposal", proposal.organisation):
@@ -89,7 +91,7 @@ def _proposal_for_editing(request: StaffRequest, pk: int) -> Proposal:
 @office_view
 def proposal_edit(request: StaffRequest, pk: int) -> HttpResponse:
     proposal = _proposal_for_editing(request, pk)
-    initial = {name: getattr(proposal, name) for name in ProposalForm.base_fields}
+    initial = {name: getattr(proposal, name) for name in (*ProposalForm.base_fields, *per_language("topics"))}
     form = ProposalForm(initial=initial, organisation=proposal.organisation)
     if request.method == "POST":
         form = ProposalForm(request.POST, organisation=proposal.organisation)

@@ -13,6 +13,7 @@ from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from kezdesu.core.collation import collated
 from kezdesu.core.errors import DomainError
 from kezdesu.followup.domain.progress_reports import localise
 from kezdesu.followup.interfaces.publication_docx import language_or_default
@@ -308,7 +309,7 @@ def systemic_problems_report_page(request: StaffRequest) -> HttpResponse:
     if scope is None:
         raise Http404
     year, half = chosen_half(request)
-    akimats = list(Organisation.objects.filter(kind=Organisation.Kind.AKIMAT).order_by("name")) if not scope else []
+    akimats = collated(Organisation.objects.filter(kind=Organisation.Kind.AKIMAT)) if not scope else []
     code = request.GET.get("akimat", "")
     if code and not scope:
         chosen = next((akimat for akimat in akimats if akimat.code == code), None)

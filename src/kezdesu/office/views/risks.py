@@ -59,7 +59,7 @@ def risk_list(request: StaffRequest) -> HttpResponse:
 
 
 def _flag(request: StaffRequest, pk: int) -> RiskFlag:
-    flag = get_object_or_404(RiskFlag.objects.select_related("competent_ministry", "region"), pk=pk)
+    flag: RiskFlag = get_object_or_404(RiskFlag.objects.select_related("competent_ministry", "region"), pk=pk)
     if (
         not sees_everything(request.user)
         and not organisations_in_scope(request.user)

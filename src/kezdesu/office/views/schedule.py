@@ -40,6 +40,7 @@ from kezdesu.planning.domain.queries.schedule import (
     items_of,
     versions_of,
 )
+from kezdesu.planning.domain.texts import per_language
 from kezdesu.planning.domain.versions import approve_schedule, submit_schedule, version_diff
 from kezdesu.planning.domain.warnings import acknowledge_warning, draft_warnings
 from kezdesu.planning.interfaces.region_map import region_map
@@ -171,7 +172,7 @@ def item_add(request: StaffRequest, period_id: int) -> HttpResponse:
 
 @hidden_unless("planning.compile_draft")
 def proposal_include(request: StaffRequest, pk: int) -> HttpResponse:
-    proposal = get_object_or_404(
+    proposal: Proposal = get_object_or_404(
         Proposal.objects.select_related("period", "organisation", "position", "region", "district"), pk=pk
     )
     initial = {"start_date": proposal.preferred_from, "end_date": proposal.preferred_from}
@@ -212,7 +213,7 @@ def item_edit(request: StaffRequest, pk: int) -> HttpResponse:
             "district",
             "start_date",
             "end_date",
-            "topics",
+            *per_language("topics"),
             "is_unscheduled",
             "risk_flag",
             "deputy_prime_minister_required",

@@ -61,7 +61,7 @@ def visit_list(request: StaffRequest) -> HttpResponse:
 @require_POST
 @office_view
 def visit_prepare(request: StaffRequest, item_id: int) -> HttpResponse:
-    item = get_object_or_404(
+    item: ScheduleItem = get_object_or_404(
         ScheduleItem.objects.select_related("version__period", "organisation", "position", "region"),
         pk=item_id,
         version__status=ScheduleVersion.Status.APPROVED,

@@ -6,8 +6,10 @@ from typing import Any
 
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from kezdesu.planning.domain.queries.schedule import items_of
+from kezdesu.planning.domain.texts import per_language
 from kezdesu.planning.models import ScheduleItem, ScheduleVersion
 
 COMPARED_FIELDS = (
@@ -17,7 +19,7 @@ COMPARED_FIELDS = (
     "district",
     "start_date",
     "end_date",
-    "topics",
+    *per_language("topics"),
     "is_unscheduled",
     "risk_flag",
     "deputy_prime_minister_required",
@@ -25,6 +27,12 @@ COMPARED_FIELDS = (
     "akim_positions",
     "other_akims",
 )
+# A translated field's column is named for its language; whole phrases, not "Topics" glued to a language.
+LABELS = {
+    "topics_kk": gettext_lazy("Topics in Kazakh"),
+    "topics_ru": gettext_lazy("Topics in Russian"),
+    "topics_en": gettext_lazy("Topics in English"),
+}
 
 
 @dataclass(frozen=True)
@@ -77,7 +85,8 @@ def _field_changes(old: ScheduleItem, new: ScheduleItem) -> tuple[FieldChange, .
     for name in COMPARED_FIELDS:
         before, after = _value(old, name), _value(new, name)
         if before != after:
-            label = str(getattr(ScheduleItem._meta.get_field(name), "verbose_name", name))
+            field = ScheduleItem._meta.get_field(name)
+            label = str(LABELS[name]) if name in LABELS else str(getattr(field, "verbose_name", name))
             changes.append(FieldChange(name=name, label=label[:1].upper() + label[1:], before=before, after=after))
     return tuple(changes)
 

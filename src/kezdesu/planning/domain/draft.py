@@ -18,6 +18,7 @@ from kezdesu.organisations.models import District, Organisation, Position, Regio
 from kezdesu.planning.domain.notification_params import translated
 from kezdesu.planning.domain.queries.recipients import people_with_roles
 from kezdesu.planning.domain.queries.schedule import akimat_of_region
+from kezdesu.planning.domain.texts import per_language, stripped, texts_of
 from kezdesu.planning.models import ItemAgreement, PlanningPeriod, Proposal, RiskFlag, ScheduleItem, ScheduleVersion
 
 ITEM_FIELDS = (
@@ -27,7 +28,7 @@ ITEM_FIELDS = (
     "district",
     "start_date",
     "end_date",
-    "topics",
+    *per_language("topics"),
     "proposal",
     "is_unscheduled",
     "risk_flag",
@@ -204,7 +205,9 @@ def add_item(
     district: District | None = None,
     start_date: date,
     end_date: date,
-    topics: str = "",
+    topics_kk: str = "",
+    topics_ru: str = "",
+    topics_en: str = "",
     proposal: Proposal | None = None,
     is_unscheduled: bool = False,
     risk_flag: RiskFlag | None = None,
@@ -238,7 +241,7 @@ def add_item(
             district=district,
             start_date=start_date,
             end_date=end_date,
-            topics=topics.strip(),
+            **stripped({"topics_kk": topics_kk, "topics_ru": topics_ru, "topics_en": topics_en}),
             proposal=proposal,
             is_unscheduled=is_unscheduled,
             risk_flag=risk_flag,
@@ -288,6 +291,8 @@ def update_item(*, actor: Any, item: ScheduleItem, **changes: Any) -> ScheduleIt
         for name, value in changes.items():
             if name == "akim_positions":
                 item.akim_positions.set(list(value))
+            elif name in per_language("topics"):
+                setattr(item, name, (value or "").strip())
             else:
                 setattr(item, name, value.strip() if isinstance(value, str) else value)
         if item.deputy_prime_minister_id is not None:
@@ -346,6 +351,7 @@ def include_proposal(*, actor: Any, proposal: Proposal, start_date: date, end_da
     version = working_version(proposal.period)
     if version.items.filter(proposal=proposal).exists():
         raise DomainError(_("This proposal is already in the draft."), code="proposal_included")
+    topics = texts_of(proposal, "topics")
     return add_item(
         actor=actor,
         version=version,
@@ -355,6 +361,8 @@ def include_proposal(*, actor: Any, proposal: Proposal, start_date: date, end_da
         district=proposal.district,
         start_date=start_date,
         end_date=end_date,
-        topics=proposal.topics,
+        topics_kk=topics["topics_kk"],
+        topics_ru=topics["topics_ru"],
+        topics_en=topics["topics_en"],
         proposal=proposal,
     )

@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from kezdesu.core.domain.audit import changed, record_audit, snapshot
 from kezdesu.core.errors import DomainError, NotPermitted
 from kezdesu.organisations.models import District, Organisation, Position, Region
+from kezdesu.planning.domain.texts import is_written, per_language, stripped
 from kezdesu.planning.models import PlanningPeriod, Proposal
 
 FIELDS = (
@@ -27,7 +28,7 @@ FIELDS = (
     "district",
     "preferred_from",
     "preferred_to",
-    "topics",
+    *per_language("topics"),
     "sector_problems",
     "local_issues",
     "akimat_request",
@@ -66,7 +67,7 @@ def validate_proposal(
     district: District | None,
     preferred_from: date,
     preferred_to: date,
-    topics: str,
+    topics_written: bool,
 ) -> None:
     """Raise DomainError unless the proposal would be valid."""
     if organisation.kind != Organisation.Kind.MINISTRY:
@@ -86,7 +87,7 @@ def validate_proposal(
             % {"start": f"{period.start:%d.%m.%Y}", "end": f"{period.end:%d.%m.%Y}"},
             code="dates_period",
         )
-    if not topics.strip():
+    if not topics_written:
         raise DomainError(_("Give the topics of the meeting."), code="topics")
 
 
@@ -100,14 +101,18 @@ def create_proposal(
     region: Region,
     preferred_from: date,
     preferred_to: date,
-    topics: str,
+    topics_kk: str = "",
+    topics_ru: str = "",
+    topics_en: str = "",
     district: District | None = None,
     sector_problems: str = "",
     local_issues: str = "",
     akimat_request: str = "",
     risk: str = "",
 ) -> Proposal:
+    """The topics in each language the ministry writes them in (at least one)."""
     _check_may_edit(actor, organisation)
+    topics = stripped({"topics_kk": topics_kk, "topics_ru": topics_ru, "topics_en": topics_en})
     validate_proposal(
         period=period,
         organisation=organisation,
@@ -116,7 +121,7 @@ def create_proposal(
         district=district,
         preferred_from=preferred_from,
         preferred_to=preferred_to,
-        topics=topics,
+        topics_written=any(topics.values()),
     )
     proposal = Proposal.objects.create(
         period=period,
@@ -126,7 +131,7 @@ def create_proposal(
         district=district,
         preferred_from=preferred_from,
         preferred_to=preferred_to,
-        topics=topics.strip(),
+        **topics,
         sector_problems=sector_problems.strip(),
         local_issues=local_issues.strip(),
         akimat_request=akimat_request.strip(),
@@ -154,6 +159,8 @@ def update_proposal(*, actor: Any, proposal: Proposal, **values: Any) -> Proposa
         raise DomainError(_("Only a draft proposal can be changed."), code="not_draft")
     old = snapshot(proposal, FIELDS)
     for name, value in values.items():
+        if name in per_language("topics"):
+            value = value or ""
         setattr(proposal, name, value.strip() if isinstance(value, str) else value)
     validate_proposal(
         period=proposal.period,
@@ -163,7 +170,7 @@ def update_proposal(*, actor: Any, proposal: Proposal, **values: Any) -> Proposa
         district=proposal.district,
         preferred_from=proposal.preferred_from,
         preferred_to=proposal.preferred_to,
-        topics=proposal.topics,
+        topics_written=is_written(proposal, "topics"),
     )
     before, after = changed(old, snapshot(proposal, FIELDS))
     if after:

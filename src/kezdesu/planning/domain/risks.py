@@ -25,9 +25,18 @@ from kezdesu.organisations.domain.queries.scope import memberships_of
 from kezdesu.organisations.models import Organisation, Region, Role
 from kezdesu.planning.domain.notification_params import translated
 from kezdesu.planning.domain.queries.recipients import coordinators, people_with_roles
+from kezdesu.planning.domain.texts import per_language, stripped
 from kezdesu.planning.models import RiskFlag
 
-FIELDS = ("region", "competent_ministry", "level", "description", "evidence", "raised_by_organisation", "status")
+FIELDS = (
+    "region",
+    "competent_ministry",
+    "level",
+    *per_language("description"),
+    *per_language("evidence"),
+    "raised_by_organisation",
+    "status",
+)
 PREPARING_ROLES = (Role.EDITOR, Role.APPROVER, Role.COORDINATOR)
 RISK_FLAG_EVENT = "risk-flag-assigned"  # R4: the event the profiles' unscheduled-meeting rule counts from
 EVENT_ID_PREFIX = "risk-"
@@ -82,9 +91,14 @@ def raise_risk_flag(
     region: Region,
     competent_ministry: Organisation,
     level: str,
-    description: str,
-    evidence: str = "",
+    description_kk: str = "",
+    description_ru: str = "",
+    description_en: str = "",
+    evidence_kk: str = "",
+    evidence_ru: str = "",
+    evidence_en: str = "",
 ) -> RiskFlag:
+    """The description and the evidence in each language the author writes; at least one describes the risk."""
     if not actor.has_perm("planning.raise_risk_flag"):
         raise NotPermitted(_("You may not raise a risk flag."))
     organisation = preparing_organisation(actor)
@@ -94,14 +108,23 @@ def raise_risk_flag(
         raise DomainError(_("Choose the ministry competent for the risk's sector."), code="not_ministry")
     if level not in RiskFlag.Level.values:
         raise DomainError(_("Choose the level of the risk."), code="level")
-    if not description.strip():
+    texts = stripped(
+        {
+            "description_kk": description_kk,
+            "description_ru": description_ru,
+            "description_en": description_en,
+            "evidence_kk": evidence_kk,
+            "evidence_ru": evidence_ru,
+            "evidence_en": evidence_en,
+        }
+    )
+    if not any(texts[name] for name in per_language("description")):
         raise DomainError(_("Describe the risk."), code="description")
     flag = RiskFlag.objects.create(
         region=region,
         competent_ministry=competent_ministry,
         level=level,
-        description=description.strip(),
-        evidence=evidence.strip(),
+        **texts,
         raised_by=actor,
         raised_by_organisation=organisation,
     )

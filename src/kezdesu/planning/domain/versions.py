@@ -27,6 +27,7 @@ from kezdesu.planning.domain.draft import working_version
 from kezdesu.planning.domain.notification_params import translated
 from kezdesu.planning.domain.queries.recipients import people_with_roles
 from kezdesu.planning.domain.queries.schedule import akimat_of_region, current_approved_version
+from kezdesu.planning.domain.texts import per_language
 from kezdesu.planning.domain.warnings import outstanding_warnings
 from kezdesu.planning.models import ItemAgreement, PlanningPeriod, ScheduleItem, ScheduleVersion
 from kezdesu.planning.signals import schedule_frozen
@@ -43,7 +44,7 @@ COPIED_FIELDS = (
     "district_id",
     "start_date",
     "end_date",
-    "topics",
+    *per_language("topics"),
     "is_unscheduled",
     "risk_flag_id",
     "proposal_id",

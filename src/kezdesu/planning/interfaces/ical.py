@@ -1,7 +1,8 @@
 """The schedule in force as an iCalendar feed (RFC 5545), for calendar applications.
 
-Items are whole days, so events carry DATE values; the VTIMEZONE for Asia/Almaty is still
-included, generated from the tz database, for clients that place all-day events by zone.
+Items are whole days, so their events carry DATE values; the VTIMEZONE for Asia/Almaty is included,
+generated from the tz database, for the timed events of announced visits (meetings.interfaces.ical) and for
+clients that place all-day events by zone.
 """
 
 import datetime
@@ -42,6 +43,40 @@ def item_description(item: ScheduleItem) -> str:
     return "\n".join(lines)
 
 
+def new_calendar(name: str) -> Calendar:
+    """An empty published calendar in the active language, with the VTIMEZONE of Asia/Almaty."""
+    calendar = Calendar()
+    calendar.add("prodid", PRODID)
+    calendar.add("version", "2.0")
+    calendar.add("calscale", "GREGORIAN")
+    calendar.add("method", "PUBLISH")
+    calendar.add("x-wr-calname", name)
+    calendar.add("x-wr-timezone", settings.TIME_ZONE)
+    # Subscribed clients look again every hour (the feeds answer 304 while nothing changed).
+    calendar.add("refresh-interval", datetime.timedelta(hours=1), parameters={"VALUE": "DURATION"})
+    calendar.add("x-published-ttl", "PT1H")
+    calendar.add_component(Timezone.from_tzid(settings.TIME_ZONE, first_date=datetime.date(2020, 1, 1)))
+    return calendar
+
+
+def item_event(item: ScheduleItem, *, url: str, stamp: datetime.datetime) -> Event:
+    """The item as an all-day event: its days are approved, its times not known until a visit is announced."""
+    event = Event()
+    event.add("uid", item_uid(item))
+    event.add("dtstamp", stamp.astimezone(datetime.UTC))  # RFC 5545: in UTC
+    event.add("dtstart", item.start_date)
+    # DTEND of an all-day event is exclusive: the day after the last day.
+    event.add("dtend", item.end_date + datetime.timedelta(days=1))
+    event.add("summary", item_summary(item))
+    event.add("description", item_description(item))
+    event.add("location", item_location(item))
+    event.add("url", url)
+    event.add("status", "TENTATIVE")
+    event.add("transp", "TRANSPARENT")
+    event.add("sequence", item.version.number or 0)
+    return event
+
+
 def schedule_calendar(
     *,
     items: Iterable[ScheduleItem],
@@ -51,24 +86,7 @@ def schedule_calendar(
 ) -> bytes:
     """The feed for `items` in the active language; `stamp` is DTSTAMP (the schedule's last change)."""
     stamp = stamp or timezone.now()
-    calendar = Calendar()
-    calendar.add("prodid", PRODID)
-    calendar.add("version", "2.0")
-    calendar.add("calscale", "GREGORIAN")
-    calendar.add("x-wr-calname", name)
-    calendar.add("x-wr-timezone", settings.TIME_ZONE)
-    calendar.add_component(Timezone.from_tzid(settings.TIME_ZONE, first_date=datetime.date(2020, 1, 1)))
+    calendar = new_calendar(name)
     for item in items:
-        event = Event()
-        event.add("uid", item_uid(item))
-        event.add("dtstamp", stamp)
-        event.add("dtstart", item.start_date)
-        # DTEND of an all-day event is exclusive: the day after the last day.
-        event.add("dtend", item.end_date + datetime.timedelta(days=1))
-        event.add("summary", item_summary(item))
-        event.add("description", item_description(item))
-        event.add("location", item_location(item))
-        event.add("url", item_url(item))
-        event.add("sequence", item.version.number or 0)
-        calendar.add_component(event)
+        calendar.add_component(item_event(item, url=item_url(item), stamp=stamp))
     return calendar.to_ical()

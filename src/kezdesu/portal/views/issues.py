@@ -18,7 +18,8 @@ from django.views.decorators.http import require_http_methods
 
 from kezdesu.core.errors import DomainError
 from kezdesu.core.rate_limit import count_attempt
-from kezdesu.followup.domain.event_text import describe_event
+from kezdesu.core.templatetags.layout import message_at
+from kezdesu.followup.domain.event_text import describe_event, event_note
 from kezdesu.followup.domain.followers import confirm_follow, follow_issue, unfollow
 from kezdesu.followup.domain.queries.public_issues import (
     public_issue_list,
@@ -33,6 +34,8 @@ from kezdesu.followup.models import Follower, Measure, ProblemIssue
 PAGE_SIZE = 20
 FOLLOWS_PER_HOUR = 5
 LIMIT_SECONDS = 3600
+# Following lands here: the error summary of the form sent back, or the confirmation after the redirect.
+FOLLOW_RESULT = "follow-result"
 
 
 class FollowForm(forms.Form):
@@ -87,8 +90,15 @@ def _detail(request: HttpRequest, issue: ProblemIssue, form: FollowForm, status:
         {
             "issue": issue,
             "measures": measures,
-            "questions": [question_text(link.question) for link in issue.public_questions],  # type: ignore[attr-defined]
-            "timeline": [{"event": e, "text": describe_event(e)} for e in issue.timeline],  # type: ignore[attr-defined]
+            # Citizens' and staff's own words are shown in the language they are written in (issue 14).
+            "questions": [
+                {"text": question_text(link.question), "language": link.question.language}
+                for link in issue.public_questions  # type: ignore[attr-defined]
+            ],
+            "timeline": [
+                {"event": e, "text": describe_event(e, with_note=False), "note": event_note(e)}
+                for e in issue.timeline  # type: ignore[attr-defined]
+            ],
             "follow_form": form,
             "progress": round(sum(e["measure"].percent for e in measures) / len(measures)) if measures else None,
             "today": today,
@@ -105,6 +115,10 @@ def _over_limit(email: str) -> bool:
     # Only a digest of the address is kept, and only for the hour.
     key = "followup:follow:" + hashlib.sha256(email.strip().lower().encode()).hexdigest()[:32]
     return count_attempt(key, window=LIMIT_SECONDS) > FOLLOWS_PER_HOUR
+
+
+def _follow_result(issue_id: int) -> str:
+    return reverse("portal:issue_detail", kwargs={"pk": issue_id}) + f"#{FOLLOW_RESULT}"
 
 
 @require_http_methods(["GET", "POST"])
@@ -132,8 +146,9 @@ def issue_follow(request: HttpRequest, pk: int) -> HttpResponse:
                     "Check your inbox: we sent a link to confirm that you follow this issue. "
                     "Nothing is sent to you before you confirm."
                 ),
+                extra_tags=message_at(FOLLOW_RESULT),
             )
-            return redirect(reverse("portal:issue_detail", kwargs={"pk": pk}) + "#follow")
+            return redirect(_follow_result(pk))
     return _detail(request, issue, form, status=400)
 
 
@@ -152,10 +167,14 @@ def follow_confirm(request: HttpRequest, token: str) -> HttpResponse:
         try:
             confirm_follow(token=token)
         except DomainError as error:
-            messages.error(request, str(error.message))
+            messages.error(request, str(error.message), extra_tags=message_at(FOLLOW_RESULT))
         else:
-            messages.success(request, _("Thank you: you now follow this issue. Every e-mail has a link to stop."))
-        return redirect("portal:issue_detail", pk=follower.issue_id)
+            messages.success(
+                request,
+                _("Thank you: you now follow this issue. Every e-mail has a link to stop."),
+                extra_tags=message_at(FOLLOW_RESULT),
+            )
+        return redirect(_follow_result(follower.issue_id))
     return render(request, "portal/issues/follow_link.html", {"issue": follower.issue, "action": "confirm"})
 
 
@@ -166,10 +185,14 @@ def follow_stop(request: HttpRequest, token: str) -> HttpResponse:
         try:
             issue = unfollow(token=token)
         except DomainError as error:
-            messages.error(request, str(error.message))
-            return redirect("portal:issue_detail", pk=follower.issue_id)
-        messages.success(request, _("You no longer follow this issue. Your e-mail address has been deleted."))
-        return redirect("portal:issue_detail", pk=issue.pk)
+            messages.error(request, str(error.message), extra_tags=message_at(FOLLOW_RESULT))
+            return redirect(_follow_result(follower.issue_id))
+        messages.success(
+            request,
+            _("You no longer follow this issue. Your e-mail address has been deleted."),
+            extra_tags=message_at(FOLLOW_RESULT),
+        )
+        return redirect(_follow_result(issue.pk))
     return render(request, "portal/issues/follow_link.html", {"issue": follower.issue, "action": "stop"})
 
 

@@ -5,13 +5,15 @@ Ten thousand people may watch. The page polls its update endpoint every five sec
 revision it shows as an ETag: while nothing changed the answer is 304 from one cache read
 (`meetings.domain.live_state`; `kezdesu.portal.live_fast_path` answers it before Django's routing).
 The questions' HTML is rendered once per revision and language and cached, the same for every viewer: the
-vote buttons in it submit the page's form around it, which holds the viewer's CSRF token. Without
-JavaScript: plain forms redirecting back, and a "Refresh" link.
+vote buttons in it submit the page's form around it, which holds the viewer's CSRF token. A vote or a question
+sent with htmx swaps only its answer (the broadcast keeps playing); without JavaScript, plain forms redirecting
+back to where their answer shows, and a "Refresh" link.
 """
 
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from typing import Any
 
 from django import forms
@@ -28,7 +30,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from kezdesu.core.errors import DomainError
+from kezdesu.core.templatetags.layout import message_at
 from kezdesu.meetings.domain.live_state import (
+    LiveQuestion,
     LiveSnapshot,
     current_revision,
     etag_matches,
@@ -37,6 +41,7 @@ from kezdesu.meetings.domain.live_state import (
     live_meeting_for,
     live_snapshot,
 )
+from kezdesu.meetings.domain.queries.live_status import live_status
 from kezdesu.meetings.domain.queries.visits import PUBLIC_STATUSES, public_visit_page
 from kezdesu.meetings.interfaces.public_page import players, visit_title
 from kezdesu.meetings.interfaces.voter_keys import remember_voter, too_many_attempts, voter_keys
@@ -49,6 +54,10 @@ FRAGMENT_SECONDS = 60 * 60
 BUILD_SECONDS = 5  # a build that failed leaves its lock this long
 POLL_SECONDS = 5
 CACHE_CONTROL = "no-cache"
+# Where a vote's and a question's answers land: the ids of the status line and of the asking panel's answer.
+VOTE_RESULT = "live-vote-result"
+ASK_RESULT = "live-ask-result"
+LIVE_CHANGED_EVENT = "kezdesu-live-changed"  # htmx event: the questions' list fetches its update at once
 
 
 class LiveQuestionForm(forms.Form):
@@ -102,6 +111,7 @@ def questions_fragment(snapshot: LiveSnapshot, language: str) -> str:
                 "hx_headers": json.dumps({"If-None-Match": live_etag(snapshot.visit_id, snapshot.revision, language)}),
                 "updates_url": reverse("portal:live_updates", kwargs={"pk": snapshot.visit_id}),
                 "poll_seconds": POLL_SECONDS,
+                "changed_event": LIVE_CHANGED_EVENT,
                 "closed": snapshot.stage == LiveMeeting.Stage.CLOSED,
             },
         )
@@ -152,6 +162,7 @@ def live_page(request: HttpRequest, pk: int, form: LiveQuestionForm | None = Non
             "visit": visit,
             "title": visit_title(visit),
             "meeting": meeting_part,
+            "live": live_status(meeting_part),
             "players": players(meeting_part) if visit.status == Visit.Status.PUBLISHED else [],
             "questions_html": mark_safe(questions_fragment(snapshot, language)),
             "form": form or LiveQuestionForm(),
@@ -189,8 +200,38 @@ def _back(visit: Visit, anchor: str = "questions") -> str:
     return reverse("portal:live", kwargs={"pk": visit.pk}) + f"#{anchor}"
 
 
+def _by_htmx(request: HttpRequest) -> bool:
+    """Sent by htmx from the page (django-htmx's middleware tells), not by a plain form."""
+    return bool(getattr(request, "htmx", False))
+
+
+def _live_question(visit: Visit, question: Question) -> tuple[LiveQuestion | None, bool]:
+    """The question as watchers see it, with the votes counted now, and whether the meeting is closed."""
+    snapshot = live_snapshot(visit.pk)
+    if snapshot is None:
+        return None, True
+    shown = next((entry for entry in snapshot.questions if entry.pk == question.pk), None)
+    # The snapshot follows the revision moved on after the commit; the vote just counted is in the row already.
+    return (replace(shown, votes=question.votes) if shown else None), snapshot.stage == LiveMeeting.Stage.CLOSED
+
+
+def _vote_answer(request: HttpRequest, visit: Visit, question: Question | None) -> HttpResponse:
+    """For htmx: the voted question's entry, swapped in place of the old one, and the answer in the page's
+    status line; nothing else moves, so the broadcast playing above goes on."""
+    shown, closed = _live_question(visit, question) if question is not None else (None, True)
+    response = render(request, "portal/live/_vote_answer.html", {"question": shown, "closed": closed})
+    if shown is None:
+        response["HX-Reswap"] = "none"  # the status line alone (out of band) says what happened
+    else:
+        response["HX-Retarget"] = f"#q-{shown.pk}"
+        response["HX-Reswap"] = "outerHTML"
+    return response
+
+
 @require_POST
 def live_vote(request: HttpRequest, pk: int) -> HttpResponse:
+    """A vote for a question. With htmx the answer swaps only that question; without JavaScript the page comes
+    back at the question, with the answer in the status line kept in view at the bottom of the list."""
     visit = _public_visit(pk)
     keys = voter_keys(request, visit)
     question_id = str(request.POST.get("question", ""))
@@ -199,32 +240,55 @@ def live_vote(request: HttpRequest, pk: int) -> HttpResponse:
         if question_id.isdigit()
         else None
     )
-    back = _back(visit, f"q-{question.pk}" if question is not None else "questions")
+    here = message_at(VOTE_RESULT)
     if question is None:
-        messages.error(request, _("Choose one of the published questions."))
+        messages.error(request, _("Choose one of the published questions."), extra_tags=here)
     elif too_many_attempts(request, purpose="live-vote", limit=settings.KEZDESU_LIVE_VOTE_ATTEMPTS_PER_MINUTE):
-        messages.error(request, _("Too many attempts from your connection. Please wait a minute and try again."))
+        messages.error(
+            request, _("Too many attempts from your connection. Please wait a minute and try again."), extra_tags=here
+        )
     else:
         try:
             result = vote_for_question(question=question, voter_key=keys.voter_key, network_key=keys.network_key)
         except DomainError as error:
-            messages.error(request, str(error.message))
+            messages.error(request, str(error.message), extra_tags=here)
         else:
             if result.counted:
-                messages.success(request, _("Thank you: your vote is counted."))
+                messages.success(request, _("Thank you: your vote is counted."), extra_tags=here)
             else:
-                messages.info(request, _("You have already voted for this question: a vote counts once."))
-    response = HttpResponseRedirect(back)
+                messages.info(
+                    request, _("You have already voted for this question: a vote counts once."), extra_tags=here
+                )
+    if _by_htmx(request):
+        response = _vote_answer(request, visit, question)
+    else:
+        response = HttpResponseRedirect(_back(visit, f"q-{question.pk}" if question is not None else "questions"))
     remember_voter(response, request, visit, keys)
+    return response
+
+
+def _ask_answer(request: HttpRequest, visit: Visit, form: LiveQuestionForm) -> HttpResponse:
+    """For htmx: the asking panel again, with its error summary or its confirmation and a new form."""
+    # 200 even for a form with errors: the page's htmx swaps no 4xx answer (see its htmx-config).
+    response = render(
+        request,
+        "portal/live/_ask.html",
+        {"visit": visit, "form": form, "questions_open": live_questions_open(visit)},
+    )
+    if not form.errors:
+        response["HX-Trigger"] = LIVE_CHANGED_EVENT  # the list fetches the new question now, not at the next poll
     return response
 
 
 @require_POST
 def live_ask(request: HttpRequest, pk: int) -> HttpResponse:
+    """A question from the live page. Without JavaScript a form with errors comes back on the page (its action
+    lands on the error summary) and a question sent redirects to the confirmation; with htmx the asking panel
+    alone is swapped."""
     visit = _public_visit(pk)
     form = LiveQuestionForm(request.POST)
     if not form.is_valid():
-        return live_page(request, pk, form=form)
+        return _ask_answer(request, visit, form) if _by_htmx(request) else live_page(request, pk, form=form)
     keys = voter_keys(request, visit)
     try:
         question = submit_live_question(
@@ -236,14 +300,16 @@ def live_ask(request: HttpRequest, pk: int) -> HttpResponse:
         )
     except DomainError as error:
         form.add_error(None, str(error.message))
-        return live_page(request, pk, form=form)
+        return _ask_answer(request, visit, form) if _by_htmx(request) else live_page(request, pk, form=form)
     if question.status == Question.Status.PUBLISHED:
-        messages.success(request, _("Thank you: your question is in the list below. Others can vote for it."))
+        thanks = _("Thank you: your question is in the list of questions. Others can vote for it.")
     else:
-        messages.success(
-            request, _("Thank you: your question is received. A moderator reads it before it appears here.")
-        )
-    response = HttpResponseRedirect(_back(visit))
+        thanks = _("Thank you: your question is received. A moderator reads it before it appears here.")
+    messages.success(request, thanks, extra_tags=message_at(ASK_RESULT))
+    if _by_htmx(request):
+        response = _ask_answer(request, visit, LiveQuestionForm())
+    else:
+        response = HttpResponseRedirect(_back(visit, ASK_RESULT))
     remember_voter(response, request, visit, keys)
     return response
 

@@ -11,12 +11,12 @@ from __future__ import annotations
 from typing import Any
 
 import segno
-from django.conf import settings
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseNotModified
 from django.shortcuts import render
 from django.urls import NoReverseMatch, path, reverse
 from django.utils.translation import get_language
 
+from kezdesu.core.urls_absolute import absolute_url
 from kezdesu.meetings.domain.live_state import current_revision, etag_matches, live_etag, live_snapshot
 from kezdesu.meetings.domain.queries.record import meeting_record
 from kezdesu.meetings.domain.queries.visits import public_visit_page
@@ -78,7 +78,7 @@ def _conditional(request: HttpRequest, visit: Visit, template: str, context: dic
 def live_screen(request: HttpRequest, pk: int) -> HttpResponse:
     visit = _public_visit(pk)
     live_path = live_page_path(visit)
-    live_url = settings.SITE_URL.rstrip("/") + live_path
+    live_url = absolute_url(live_path, request=request)
     context = {
         **_screen_context(visit),
         "live_url": live_url,

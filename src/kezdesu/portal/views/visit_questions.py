@@ -1,7 +1,8 @@
 """Asking a question on the public meeting page (R10).
 
-The form posts here. A question sent goes back to the meeting page with a message saying what
-happens next; a form with errors is shown again on its own page with everything typed kept.
+The form posts here. A question sent goes back to the meeting page, landing on the confirmation that says
+what happens next (#ask-result); a form with errors is shown again on its own page with everything typed
+kept, landing on its error summary (the form's action names the same fragment).
 Against casual abuse: a honeypot field (a bot filling it is told "thank you" and nothing is saved) and
 a limit of questions per address and hour, counted in Django's cache.
 """
@@ -16,6 +17,7 @@ from django.utils.translation import gettext as _
 
 from kezdesu.core.errors import DomainError
 from kezdesu.core.rate_limit import count_attempt
+from kezdesu.core.templatetags.layout import message_at
 from kezdesu.meetings.interfaces.voter_keys import client_address
 from kezdesu.meetings.models import Visit
 from kezdesu.questions.domain.intake import submit_question
@@ -24,6 +26,7 @@ from kezdesu.questions.interfaces.forms import AskQuestionForm
 PUBLIC_STATUSES = (Visit.Status.PUBLISHED, Visit.Status.HELD)
 QUESTIONS_PER_HOUR = 10
 LIMIT_SECONDS = 3600
+ASK_RESULT = "ask-result"  # the id of the error summary and of the confirmation
 
 
 def meeting_page_url(visit: Visit) -> str:
@@ -50,8 +53,8 @@ def visit_ask(request: HttpRequest, pk: int) -> HttpResponse:
     form = AskQuestionForm(request.POST or None, visit=visit)
     if request.method == "POST":
         if form.is_bot:
-            messages.success(request, _("Thank you: your question is received."))
-            return redirect(meeting_page_url(visit) + "#questions")
+            messages.success(request, _("Thank you: your question is received."), extra_tags=message_at(ASK_RESULT))
+            return redirect(f"{meeting_page_url(visit)}#{ASK_RESULT}")
         if form.is_valid() and _over_limit(request):
             form.add_error(None, _("Too many questions were sent from your address in the last hour. Try again later."))
         elif form.is_valid():
@@ -67,8 +70,9 @@ def visit_ask(request: HttpRequest, pk: int) -> HttpResponse:
                         "if many people ask the same, it is answered first. If you left a contact, the answer "
                         "may also come to you."
                     ),
+                    extra_tags=message_at(ASK_RESULT),
                 )
-                return redirect(meeting_page_url(visit) + "#questions")
+                return redirect(f"{meeting_page_url(visit)}#{ASK_RESULT}")
     return render(
         request,
         "portal/visit/ask.html",

@@ -1,8 +1,9 @@
 """A citizen books a time at the personal reception of a visit, and cancels it (R16).
 
 The meeting page shows the free times and the form (`reception_panel`); the form posts here. A refused
-booking comes back on this module's own page with every field as typed and the reason next to it; a
-booking made shows its confirmation code once, on a page only the booker's session opens. No page here
+booking comes back on this module's own page with every field as typed and the reason next to it, landing on
+the error summary (#reception-result, the fragment the form's action names); a booking made shows its
+confirmation code once, on a page only the booker's session opens, landing on the confirmation. No page here
 shows anyone's personal data (S4): the confirmation shows the code, the time and the place.
 
 Attempts to book or cancel are counted per network address in the cache, so nobody can try IINs or
@@ -21,6 +22,7 @@ from django.utils.translation import gettext as _
 
 from kezdesu.core.errors import DomainError
 from kezdesu.core.rate_limit import count_attempt
+from kezdesu.core.templatetags.layout import message_at
 from kezdesu.meetings.domain.queries.visits import public_visit_page
 from kezdesu.meetings.domain.reception import book_slot, cancel_booking
 from kezdesu.meetings.interfaces.reception_forms import BookingForm, CancelForm, show_domain_error
@@ -30,6 +32,8 @@ from kezdesu.meetings.models import Booking, Visit
 ATTEMPTS_PER_WINDOW = 20
 WINDOW_SECONDS = 600
 SESSION_KEY = "reception_booked"
+RECEPTION_RESULT = "reception-result"  # the id of the error summary and of the confirmation
+CANCEL_RESULT = "cancel-result"
 
 
 def _public_visit(pk: int) -> Visit:
@@ -81,7 +85,8 @@ def reception_book(request: HttpRequest, pk: int) -> HttpResponse:
             show_domain_error(form, error)
         else:
             request.session[SESSION_KEY] = booking.pk
-            return redirect("portal:visit_reception_booked", pk=visit.pk)
+            booked = reverse("portal:visit_reception_booked", kwargs={"pk": visit.pk})
+            return HttpResponseRedirect(f"{booked}#{RECEPTION_RESULT}")
     return render(request, "portal/visit/reception.html", {"visit": visit, "reception_form": form}, status=status)
 
 
@@ -115,8 +120,13 @@ def reception_cancel(request: HttpRequest, pk: int) -> HttpResponse:
             else:
                 if request.session.get(SESSION_KEY) == booking.pk:
                     del request.session[SESSION_KEY]
-                messages.success(request, _("Your booking is cancelled. The time is free for others."))
-                return HttpResponseRedirect(reverse("portal:visit_reception", kwargs={"pk": visit.pk}))
+                messages.success(
+                    request,
+                    _("Your booking is cancelled. The time is free for others."),
+                    extra_tags=message_at(RECEPTION_RESULT),
+                )
+                reception = reverse("portal:visit_reception", kwargs={"pk": visit.pk})
+                return HttpResponseRedirect(f"{reception}#{RECEPTION_RESULT}")
     return render(request, "portal/visit/reception_cancel.html", {"visit": visit, "form": form}, status=status)
 
 

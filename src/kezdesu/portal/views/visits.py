@@ -16,7 +16,9 @@ from django.utils import timezone
 from django.utils.translation import get_language, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
-from kezdesu.meetings.domain.parts import is_live
+from kezdesu.core.collation import CollatedModelChoiceField
+from kezdesu.core.urls_absolute import absolute_url
+from kezdesu.meetings.domain.queries.live_status import live_status
 from kezdesu.meetings.domain.queries.visits import past_public_visits, public_visit_page, upcoming_public_visits
 from kezdesu.meetings.interfaces.announcement import announcement_pdf
 from kezdesu.meetings.interfaces.public_page import (
@@ -33,14 +35,14 @@ PAST_PAGE_SIZE = 20
 
 
 class VisitFilterForm(forms.Form):
-    region: forms.ModelChoiceField[Region] = forms.ModelChoiceField(
+    region: forms.ModelChoiceField[Region] = CollatedModelChoiceField(
         label=_("Region"),
         queryset=Region.objects.order_by("name"),
         to_field_name="kato",
         required=False,
         empty_label=pgettext_lazy("region filter", "All"),
     )
-    ministry: forms.ModelChoiceField[Organisation] = forms.ModelChoiceField(
+    ministry: forms.ModelChoiceField[Organisation] = CollatedModelChoiceField(
         label=_("Ministry"),
         queryset=Organisation.objects.filter(kind=Organisation.Kind.MINISTRY, is_active=True).order_by("name"),
         to_field_name="code",
@@ -73,10 +75,6 @@ def visit_list(request: HttpRequest) -> HttpResponse:
     )
 
 
-def _absolute(path_: str) -> str:
-    return settings.SITE_URL.rstrip("/") + path_
-
-
 def _public_visit(pk: int) -> Visit:
     visit = public_visit_page(pk)
     if visit is None:
@@ -89,11 +87,12 @@ def visit_detail(request: HttpRequest, pk: int) -> HttpResponse:
     parts = list(visit.parts.all())
     meeting = next((part for part in parts if part.kind == VisitPart.Kind.MEETING), None)
     page_path = reverse("portal:visit_detail", kwargs={"pk": visit.pk})
-    url = _absolute(page_path)
+    url = absolute_url(page_path, request=request)
     title = visit_title(visit)
     description = visit_description(visit)
     now = timezone.now()
-    live = meeting is not None and visit.status == Visit.Status.PUBLISHED and is_live(meeting, now=now)
+    meeting_status = live_status(meeting, now=now) if meeting is not None else None
+    live = meeting_status is not None and meeting_status.is_live and visit.status == Visit.Status.PUBLISHED
     return render(
         request,
         "portal/visit/detail.html",
@@ -102,25 +101,31 @@ def visit_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "title": title,
             "description": description,
             "parts": [
-                {"part": part, "map_url": openstreetmap_url(part), "is_live": is_live(part, now=now)} for part in parts
+                {"part": part, "map_url": openstreetmap_url(part), "is_live": live_status(part, now=now).is_live}
+                for part in parts
             ],
             "meeting": meeting,
             "agenda": list(meeting.agenda.all()) if meeting is not None else [],
             "live": live,
+            "live_status": meeting_status,
             "players": players(meeting) if live and meeting is not None else [],
             "players_possible": meeting is not None and bool(players(meeting)),
             "canonical_url": url,
-            "alternates": [(code, _absolute(translate_url(page_path, code))) for code, _name in settings.LANGUAGES],
+            "alternates": [
+                (code, absolute_url(translate_url(page_path, code), request=request))
+                for code, _name in settings.LANGUAGES
+            ],
             "og_locale": {"kk": "kk_KZ", "ru": "ru_RU", "en": "en_GB"}.get(get_language() or "", "kk_KZ"),
             "share_links": share_links(url, title),
-            "og_image": _absolute(static("kezdesu/og-image.png")),
+            "og_image": absolute_url(static("kezdesu/og-image.png"), request=request),
         },
     )
 
 
 def visit_announcement(request: HttpRequest, pk: int) -> HttpResponse:
     visit = _public_visit(pk)
-    pdf = announcement_pdf(visit, page_url=_absolute(reverse("portal:visit_detail", kwargs={"pk": visit.pk})))
+    page_url = absolute_url(reverse("portal:visit_detail", kwargs={"pk": visit.pk}), request=request)
+    pdf = announcement_pdf(visit, page_url=page_url)
     response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = f'inline; filename="kezdesu-visit-{visit.pk}-{get_language()}.pdf"'
     return response

@@ -98,6 +98,12 @@ def questions_deadline(visit: Visit) -> datetime.datetime:
     starts_at = (
         VisitPart.objects.filter(visit=visit, kind=VisitPart.Kind.MEETING).values_list("starts_at", flat=True).first()
     )
+    return questions_deadline_at(visit, meeting_starts_at=starts_at)
+
+
+def questions_deadline_at(visit: Visit, *, meeting_starts_at: datetime.datetime | None) -> datetime.datetime:
+    """`questions_deadline` for a caller that has already read the meeting's start (a list of visits)."""
+    starts_at = meeting_starts_at
     if starts_at is None:  # no time yet: the visit's first day
         starts_at = timezone.make_aware(datetime.datetime.combine(visit.start_date, datetime.time.min))
     if visit.questions_close_at is not None:

@@ -8,6 +8,7 @@ from django import forms
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from kezdesu.core.collation import collate_choices
 from kezdesu.meetings.models import Visit
 from kezdesu.organisations.models import District, Region
 from kezdesu.questions.domain.intake import (
@@ -85,6 +86,8 @@ class AskQuestionForm(forms.Form):
         self.fields["district"].queryset = District.objects.filter(  # type: ignore[attr-defined]
             region=visit.region_id
         ).order_by("name")
+        collate_choices(self.fields["region"])
+        collate_choices(self.fields["district"])
         self.fields["topic"].queryset = Topic.objects.order_by("order", "code")  # type: ignore[attr-defined]
         # Set here, not on the class: a lazy text with its number put in would be translated at import time.
         self.fields["text"].help_text = gettext(

@@ -26,7 +26,7 @@ from django.utils.translation import gettext_lazy
 
 from kezdesu.followup.domain.progress_reports import LANGUAGES, Translated
 from kezdesu.followup.domain.queries.states import CLOSED_ISSUE_STATUSES, is_measure_overdue, public_issues
-from kezdesu.followup.models import Measure, MeasureStatus, ProblemIssue
+from kezdesu.followup.models import Measure, MeasureStatus, ProblemIssue, Publication
 from kezdesu.meetings.interfaces.public_page import visit_title
 from kezdesu.meetings.models import LiveMeeting, Visit
 from kezdesu.organisations.models import Organisation
@@ -226,12 +226,20 @@ def _publications(year: int, ministries: list[Organisation], today: datetime.dat
     obligations = _obligations(ObligationRule.Role.VISIT_RESULTS, year, ministries, today)
     visit_pks = {int(obligation.key.rsplit(":", 1)[1]) for obligation in obligations}
     visits = _visits(visit_pks)
+    # Results not published in Kezdesu (yet, or ever: recorded by hand) have no results page to link to; the
+    # visit's page says what is due.
+    with_results_page = set(
+        Publication.objects.filter(visit_id__in=visit_pks, published_at__isnull=False).values_list(
+            "visit_id", flat=True
+        )
+    )
 
     def records() -> Iterable[tuple[int, RecordRef]]:
         for obligation in obligations:
             visit = visits[int(obligation.key.rsplit(":", 1)[1])]
             label = in_languages(partial(_results_label, visit, obligation.due))
-            url = _unprefixed(reverse("portal:visit_results", kwargs={"pk": visit.pk}))
+            page = "portal:visit_results" if visit.pk in with_results_page else "portal:visit_detail"
+            url = _unprefixed(reverse(page, kwargs={"pk": visit.pk}))
             record = RecordRef(label=label, url=url, outcome=obligation_outcome(obligation), by_hand=obligation.by_hand)
             yield obligation.debtor.organisation.pk, record  # type: ignore[union-attr]
 

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 
 from django.db.models import Case, Count, F, Q, QuerySet, When
 
+from kezdesu.core.collation import sort_key
 from kezdesu.followup.domain.queries.states import CLOSED_ISSUE_STATUSES, public_issues, with_overdue
 from kezdesu.followup.models import Measure, MeasureStatus, ProblemIssue
 from kezdesu.organisations.models import Organisation, Region
@@ -101,7 +102,7 @@ def _rows(
     measures: dict[int, dict[str, int]],
 ) -> list[Row]:
     rows = [Row(key=keys[pk], figures=_figures(issues.get(pk), measures.get(pk))) for pk in issues if pk in keys]
-    return sorted(rows, key=lambda row: (-row.figures.raised, str(row.key)))
+    return sorted(rows, key=lambda row: (-row.figures.raised, sort_key(row.key)))
 
 
 def accountability(*, year: int | None = None, today: datetime.date) -> Accountability:

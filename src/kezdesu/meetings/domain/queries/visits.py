@@ -16,20 +16,27 @@ PUBLIC_STATUSES = (Visit.Status.PUBLISHED, Visit.Status.HELD)
 
 def _with_parts(visits: QuerySet[Visit]) -> QuerySet[Visit]:
     """Everything a visit's page shows, in a fixed number of queries however many parts and links."""
-    parts = VisitPart.objects.prefetch_related(
-        "akim_positions",
-        "akim_answers",
-        Prefetch("broadcasts", queryset=BroadcastLink.objects.select_related("account").order_by("account__platform")),
-        Prefetch("agenda", queryset=AgendaItem.objects.order_by("order", "pk")),
-    ).order_by("starts_at", "pk")
+    parts = (
+        VisitPart.objects.select_related("live")
+        .prefetch_related(
+            "akim_positions",
+            "akim_answers",
+            Prefetch(
+                "broadcasts", queryset=BroadcastLink.objects.select_related("account").order_by("account__platform")
+            ),
+            Prefetch("agenda", queryset=AgendaItem.objects.order_by("order", "pk")),
+        )
+        .order_by("starts_at", "pk")
+    )
     return visits.select_related(
         "organisation", "position", "region", "district", "period", "risk_flag", "deputy_prime_minister"
     ).prefetch_related(Prefetch("parts", queryset=parts))
 
 
 def _listed(visits: QuerySet[Visit]) -> QuerySet[Visit]:
-    """What a list row shows: the visit, its ministry, official and place, and its meeting part's time."""
-    meeting = VisitPart.objects.filter(kind=VisitPart.Kind.MEETING)
+    """What a list row shows: the visit, its ministry, official and place, and its meeting part's time and
+    live record (whether it is on now: `meetings.domain.queries.live_status`)."""
+    meeting = VisitPart.objects.filter(kind=VisitPart.Kind.MEETING).select_related("live")
     return visits.select_related("organisation", "position", "region", "district").prefetch_related(
         Prefetch("parts", queryset=meeting, to_attr="meeting_parts")
     )
