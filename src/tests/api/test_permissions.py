@@ -50,14 +50,14 @@ PROBLEM = {
     "description": "Roads to the district centres are not repaired.",
     "competent_body": "ministry-a",
 }
-RISK = {"region": "910000000", "competent_ministry": "ministry-a", "level": "elevated", "description": "Flood"}
+RISK = {"region": "910000000", "competent_ministry": "ministry-a", "level": "elevated", "description_en": "Flood"}
 DRAFT_ITEM = {
     "organisation": "ministry-a",
     "position": "{position}",
     "region": "910000000",
     "start_date": "2030-02-12",
     "end_date": "2030-02-12",
-    "topics": "Roads",
+    "topics_en": "Roads",
 }
 UNKNOWN_KEY = "TEST:quarterly-information:ministry-a:2026-02-01"
 # The akimat's own changes: its editor (and administrators); the nationwide readers may not; others see nothing.
@@ -133,7 +133,7 @@ MATRIX = [
     (
         "patch",
         "proposals/{proposal}/",
-        {"topics": "Rural roads"},
+        {"topics_en": "Rural roads"},
         {**MINISTRY_A_STAFF, "viewer": 403, "coordinator": 403, "oversight": 403},
     ),
     (
@@ -173,9 +173,9 @@ MATRIX = [
     ("get", "draft/{period}/", None, SIGNED_IN),
     ("get", "draft/999999/", None, {**dict.fromkeys(ROLES, 404), "anonymous": 403}),
     ("post", "draft/{period}/items/", DRAFT_ITEM, calendar_managers(201)),
-    ("patch", "draft/{period}/items/{item}/", {"topics": "Bridges"}, calendar_managers(200)),
+    ("patch", "draft/{period}/items/{item}/", {"topics_en": "Bridges"}, calendar_managers(200)),
     ("delete", "draft/{period}/items/{item}/", None, calendar_managers(204)),
-    ("patch", "draft/{period}/items/999999/", {"topics": "Bridges"}, UNKNOWN_DRAFT),
+    ("patch", "draft/{period}/items/999999/", {"topics_en": "Bridges"}, UNKNOWN_DRAFT),
     (
         "post",
         "draft/{period}/include-proposal/",

@@ -1,5 +1,5 @@
 """Every public page passes axe-core's WCAG 2.1 AA checks with no serious or critical violation, in kk, ru and en,
-on a desktop (1280 px) and on a phone (390 px) (issues 4 and 14).
+on a desktop (1280 px), and on a phone (390 px) in Kazakh (issues 4 and 14).
 
 One test, one browser, one load of the demo: the walk (tests/e2e/public_pages.py) opens each public page once per
 language and axe runs on it at both widths (the viewport is resized in place: the layout follows the width, so
@@ -14,8 +14,11 @@ import pytest
 from tests.e2e.accessibility import serious_violations
 from tests.e2e.public_pages import load_public_demo, walk_public_pages
 
-LANGUAGES = ("kk", "ru", "en")
-WIDTHS = ((1280, 900), (390, 844))
+DESKTOP, PHONE = (1280, 900), (390, 844)
+# Every page in every language on a desktop; on a phone in Kazakh, the language with the longest words (the phone
+# layout is the same markup in every language: a third of the walk's time for what a second language adds).
+WIDTHS = {"kk": (DESKTOP, PHONE), "ru": (DESKTOP,), "en": (DESKTOP,)}
+LANGUAGES = tuple(WIDTHS)
 # Set to a folder to keep a screenshot of each page at each width (to look at them, not asserted).
 SCREENSHOTS = os.environ.get("KEZDESU_SCREENSHOTS", "")
 
@@ -32,7 +35,7 @@ def test_every_public_page_has_no_serious_accessibility_violation_in_any_languag
     violations: list[str] = []
 
     def check(path: str) -> None:
-        for width, height in WIDTHS:
+        for width, height in WIDTHS[path.strip("/").split("/")[0]]:
             page.set_viewport_size({"width": width, "height": height})
             if SCREENSHOTS:
                 Path(SCREENSHOTS).mkdir(parents=True, exist_ok=True)
