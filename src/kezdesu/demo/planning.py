@@ -5,8 +5,8 @@ Laid out around the demo's today (demo/layout.py):
   non-exempt ministry's first head in each quarter, on working days over the regions — the demo ministries' on
   the days of their demo visits — agreed by the parties with demo accounts (the others' answers received on paper
   and recorded with their letters), submitted a week before the Government's act, approved about three weeks
-  before the half-year begins ("№ 456 (demo)"); today's half-year then amended once, halfway between its approval
-  and today (a meeting moved by a week at the akimat's request, approved by "№ 611 (demo)"): versions 1 and 2;
+  before the half-year begins ("№ 456"); today's half-year then amended once, halfway between its approval
+  and today (a meeting moved by a week at the akimat's request, approved by "№ 611"): versions 1 and 2;
 - the next half-year in progress: the ministries' proposals (submitted, one still a draft), the coordinator's
   working draft with several of them included, a few agreements decided (one disagreed with) and the rest
   awaiting an answer, so the draft shows warnings;
@@ -49,8 +49,8 @@ from kezdesu.planning.models import (
 
 COORDINATOR = "culture-information.coordinator"
 GOVERNMENT_APPROVER = "government-apparatus.approver"
-ACT_NUMBER = "№ 456 (demo)"
-AMENDMENT_ACT_NUMBER = "№ 611 (demo)"
+ACT_NUMBER = "№ 456"
+AMENDMENT_ACT_NUMBER = "№ 611"
 AMENDMENT_REASON: T = (
     "Кездесу әкімдіктің өтініші бойынша бір аптаға шегеріледі: алғашқы күні облыстық бюджет тыңдаулары өтеді.",
     "Встреча переносится на неделю по просьбе акимата: на первоначальную дату приходятся бюджетные слушания области.",

@@ -159,9 +159,9 @@ def test_the_demo_has_an_approved_schedule_a_draft_with_warnings_and_an_assigned
     ]
     layout = DemoLayout(datetime.date.fromisoformat(TODAY))
     # Approved three weeks before the half-year began, amended halfway between then and today.
-    assert (versions[0].act_number, versions[0].act_date) == ("№ 456 (demo)", datetime.date(2026, 6, 12))
+    assert (versions[0].act_number, versions[0].act_date) == ("№ 456", datetime.date(2026, 6, 12))
     assert versions[1].reason == AMENDMENT_REASON[0]  # the coordinator writes in Kazakh
-    assert (versions[1].act_number, versions[1].act_date) == ("№ 611 (demo)", layout.amendment_date)
+    assert (versions[1].act_number, versions[1].act_date) == ("№ 611", layout.amendment_date)
     assert versions[0].act_date < layout.amendment_date < layout.today
     # Two meetings a ministry (one a quarter), and the demo ministries' extra ones on their demo visits' days.
     assert versions[1].items.count() == 35
