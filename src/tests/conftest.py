@@ -2,6 +2,20 @@ import pytest
 from django.utils import translation
 
 
+def pytest_collection_modifyitems(config, items):
+    """Tests marked `rendering` (page walks, axe, layouts at every width, the demo on several days) check what the
+    pages show, which no database changes: CI runs the suite on SQLite and on PostgreSQL, and these run in the first
+    pass only, which keeps both passes within CI's time."""
+    from django.conf import settings
+
+    if "postgresql" not in settings.DATABASES["default"]["ENGINE"]:
+        return
+    skip = pytest.mark.skip(reason="Renders the same on every database: run in the SQLite pass.")
+    for item in items:
+        if item.get_closest_marker("rendering"):
+            item.add_marker(skip)
+
+
 @pytest.fixture(autouse=True)
 def _plain_settings(settings, tmp_path):
     """Tests send mail to the locmem outbox and keep uploads in a temporary folder."""

@@ -20,7 +20,7 @@ from kezdesu.planning.models import PlanningPeriod, Proposal, ScheduleVersion
 from kezdesu.questions.models import Question
 from kezdesu.regulations.domain.calendar import WorkingCalendar
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.rendering]
 
 
 def _end_of(day: datetime.date) -> datetime.datetime:

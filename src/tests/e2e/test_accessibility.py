@@ -14,6 +14,8 @@ import pytest
 from tests.e2e.accessibility import serious_violations
 from tests.e2e.public_pages import load_public_demo, walk_public_pages
 
+pytestmark = pytest.mark.rendering
+
 DESKTOP, PHONE = (1280, 900), (390, 844)
 # Every page in every language on a desktop; on a phone in Kazakh, the language with the longest words (the phone
 # layout is the same markup in every language: a third of the walk's time for what a second language adds).

@@ -14,7 +14,7 @@ from django.utils import translation
 from kezdesu.meetings.models import LiveMeeting, Visit
 from tests.factories.live import ask, build_live_world
 
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.rendering]
 
 SCREENS = ((1024, 768), (1280, 800), (1920, 1080), (3840, 2160))
 # Set to a folder to keep a screenshot of each size (to look at them, not asserted).

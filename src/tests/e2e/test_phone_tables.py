@@ -7,6 +7,8 @@ import pytest
 
 from tests.e2e.public_pages import load_public_demo, walk_public_pages
 
+pytestmark = pytest.mark.rendering
+
 LANGUAGES = ("kk", "ru", "en")
 PHONE = {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True}
 

@@ -48,7 +48,7 @@ FIELDS = ("INPUT", "SELECT", "TEXTAREA")
 # ms: an answer shows within a request or two; the two shared cores of the CI machine can make that slow.
 WAIT = 15_000
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.rendering]
 
 
 @dataclass

@@ -11,6 +11,8 @@ from kezdesu.meetings.models import Visit, VisitPart
 from tests.factories.organisations import OrganisationFactory, PositionFactory, RegionFactory
 from tests.factories.planning_published import ApprovedVersionFactory, PublishedItemFactory
 
+pytestmark = pytest.mark.rendering
+
 ALMATY = zoneinfo.ZoneInfo("Asia/Almaty")
 WIDTHS = {"phone": 390, "desktop": 1280}
 

@@ -15,6 +15,8 @@ from urllib.parse import urldefrag, urlsplit
 import pytest
 from django.test import Client
 
+pytestmark = pytest.mark.rendering
+
 LANGUAGES = ("kk", "ru", "en")
 PAGES_PER_KIND = 2  # pages per address pattern (numbers replaced): /kk/visits/<n>/ ...
 MOST_PAGES = 120  # per language

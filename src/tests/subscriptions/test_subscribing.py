@@ -100,7 +100,7 @@ def test_an_address_already_subscribed_is_told_so_by_e_mail_only(world, django_c
     assert again.pk == subscription.pk
     assert again.token == subscription.token
     assert len(mail.outbox) == 1
-    assert "already" in mail.outbox[0].subject
+    assert "уже получаете" in mail.outbox[0].subject  # in the language it was asked in (ru): "you already receive"
     assert "/follow/confirm/" not in mail.outbox[0].body
 
 
