@@ -3,16 +3,17 @@ from django.utils import translation
 
 
 def pytest_collection_modifyitems(config, items):
-    """Tests marked `rendering` (page walks, axe, layouts at every width, the demo on several days) check what the
-    pages show, which no database changes: CI runs the suite on SQLite and on PostgreSQL, and these run in the first
-    pass only, which keeps both passes within CI's time."""
+    """CI runs the suite on SQLite and then on PostgreSQL. The browser tests (tests/e2e) and the tests marked
+    `rendering` (page walks, layouts at every width, the demo on several days) check what people see and do in
+    the pages, which the database does not change: they run in the SQLite pass only, which keeps both passes within
+    CI's time. Everything they drive is also tested below the browser, on both databases."""
     from django.conf import settings
 
     if "postgresql" not in settings.DATABASES["default"]["ENGINE"]:
         return
-    skip = pytest.mark.skip(reason="Renders the same on every database: run in the SQLite pass.")
+    skip = pytest.mark.skip(reason="Browser and rendering tests run in the SQLite pass.")
     for item in items:
-        if item.get_closest_marker("rendering"):
+        if item.get_closest_marker("rendering") or "tests/e2e/" in item.nodeid:
             item.add_marker(skip)
 
 
