@@ -9,7 +9,8 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from kezdesu.core.collation import CollatedModelChoiceField, sort_key
-from kezdesu.organisations.models import Organisation, Position, Region
+from kezdesu.followup.interfaces.issue_filters import ministry_field, region_field
+from kezdesu.organisations.models import Organisation, Position
 
 
 class PositionChoiceField(CollatedModelChoiceField):
@@ -19,20 +20,8 @@ class PositionChoiceField(CollatedModelChoiceField):
 
 
 class ScheduleFilterForm(forms.Form):
-    ministry: forms.ModelChoiceField[Organisation] = CollatedModelChoiceField(
-        label=_("Ministry"),
-        queryset=Organisation.objects.filter(kind=Organisation.Kind.MINISTRY, is_active=True).order_by("name"),
-        to_field_name="code",
-        required=False,
-        empty_label=pgettext_lazy("ministry filter", "All"),
-    )
-    region: forms.ModelChoiceField[Region] = CollatedModelChoiceField(
-        label=_("Region"),
-        queryset=Region.objects.order_by("name"),
-        to_field_name="kato",
-        required=False,
-        empty_label=pgettext_lazy("region filter", "All"),
-    )
+    ministry = ministry_field(_("Ministry"))
+    region = region_field()
     official = PositionChoiceField(
         label=_("Official"),
         queryset=Position.objects.filter(

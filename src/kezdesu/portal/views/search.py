@@ -11,12 +11,10 @@ from django.shortcuts import render
 from django.urls import URLPattern, path
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import pgettext_lazy
 
-from kezdesu.core.collation import CollatedModelChoiceField
 from kezdesu.followup.domain.queries.public_issues import IssueFilters, public_issue_list
+from kezdesu.followup.interfaces.issue_filters import ministry_field, region_field
 from kezdesu.meetings.domain.queries.search import search_public_visits
-from kezdesu.organisations.models import Organisation, Region
 
 SHOWN = 20
 
@@ -29,20 +27,8 @@ class SearchForm(forms.Form):
         widget=forms.TextInput(attrs={"type": "search", "autocomplete": "off"}),
         help_text=_("A ministry, an official, a region, a town or words of a problem."),
     )
-    ministry: forms.ModelChoiceField[Organisation] = CollatedModelChoiceField(
-        label=_("Ministry"),
-        queryset=Organisation.objects.filter(kind=Organisation.Kind.MINISTRY, is_active=True).order_by("name"),
-        to_field_name="code",
-        required=False,
-        empty_label=pgettext_lazy("ministry filter", "All"),
-    )
-    region: forms.ModelChoiceField[Region] = CollatedModelChoiceField(
-        label=_("Region"),
-        queryset=Region.objects.order_by("name"),
-        to_field_name="kato",
-        required=False,
-        empty_label=pgettext_lazy("region filter", "All"),
-    )
+    ministry = ministry_field(_("Ministry"))
+    region = region_field()
 
     def filters(self) -> dict[str, Any]:
         data = self.cleaned_data if self.is_valid() else {}
