@@ -6,27 +6,13 @@ import re
 
 import pytest
 from django.core import mail
-from django.core.cache import cache
 from django.urls import reverse
 from django.utils import translation
 
 from kezdesu.subscriptions.models import Subscription
-from tests.factories.meetings import build_visit_world
 from tests.factories.subscriptions import subscription
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def _empty_cache():
-    cache.clear()
-    yield
-    cache.clear()
-
-
-@pytest.fixture
-def world():
-    return build_visit_world()
 
 
 def _follow_url(query: str, language: str = "en") -> str:

@@ -5,7 +5,6 @@ import datetime
 
 import pytest
 from django.core import mail
-from django.core.cache import cache
 from django.db import IntegrityError
 from django.utils import timezone
 
@@ -22,21 +21,8 @@ from kezdesu.subscriptions.domain.subscribing import (
     unsubscribe,
 )
 from kezdesu.subscriptions.models import Subscription
-from tests.factories.meetings import build_visit_world
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def _empty_cache():
-    cache.clear()
-    yield
-    cache.clear()
-
-
-@pytest.fixture
-def world():
-    return build_visit_world()
 
 
 def _request(target, email="Citizen@Example.kz", language="ru", **kwargs):
